@@ -108,6 +108,18 @@ public final class Poseidon {
         System.arraycopy(s, 0, out, outOff, 4);
     }
 
+    /**
+     * Poseidon of two Montgomery-form elements (a Merkle node), unchecked: the caller guarantees
+     * reduced inputs and a scratch of {@code scratchLength(2)} longs.
+     */
+    static void hash2(long[] a, int ao, long[] b, int bo, long[] out, int outOff, long[] scratch) {
+        scratch[0] = 0; scratch[1] = 0; scratch[2] = 0; scratch[3] = 0;
+        System.arraycopy(a, ao, scratch, 4, 4);
+        System.arraycopy(b, bo, scratch, 8, 4);
+        permute(PoseidonConstants.forWidth(3), scratch);
+        System.arraycopy(scratch, 0, out, outOff, 4);
+    }
+
     /** The Poseidon permutation on the state in s[0..4t), using s[4t..8t+4) as work space. */
     static void permute(PoseidonConstants c, long[] s) {
         int t = c.width();
