@@ -62,6 +62,14 @@ public final class CompiledCircuit {
      * tamper with witnesses and for callers who check separately.
      */
     public Witness solveUnchecked(Assignment a) {
+        return solveUnchecked(a, null);
+    }
+
+    /**
+     * Like {@link #solveUnchecked(Assignment)}, with hint outputs replaced by {@code override} (a cheating
+     * prover, for soundness tests); the other wires follow from the program as an honest solver computes them.
+     */
+    public Witness solveUnchecked(Assignment a, HintOverride override) {
         int nw = r1cs.nWires();
         long[] v = new long[4 * nw];
         Fr.ONE.writeMont(v, 0);
@@ -106,11 +114,17 @@ public final class CompiledCircuit {
                     eval(h.inputs[i], v, t, 0, tmp);
                     in[i] = Fr.readMont(t, 0);
                 }
-                Fr[] out;
+                Fr[] out = null;
+                RuntimeException failure = null;
                 try {
                     out = h.hint.compute(in);
                 } catch (RuntimeException e) {
-                    throw new SolverException(label(ins), "hint " + h.name + " failed: " + e.getMessage(), null);
+                    failure = e;
+                }
+                if (override != null) {
+                    out = override.outputs(h.name, label(ins), in.clone(), out == null ? null : out.clone());
+                } else if (failure != null) {
+                    throw new SolverException(label(ins), "hint " + h.name + " failed: " + failure.getMessage(), null);
                 }
                 if (out == null || out.length != h.outs.length) {
                     throw new SolverException(label(ins), "hint " + h.name + " returned the wrong number of outputs", null);

@@ -1,0 +1,154 @@
+package io.zkmargin.circuits.testing;
+
+import io.zkmargin.circuits.Assignment;
+import io.zkmargin.circuits.Circuit;
+import io.zkmargin.circuits.CompiledCircuit;
+import io.zkmargin.circuits.Compiler;
+import io.zkmargin.circuits.HintOverride;
+import io.zkmargin.circuits.R1cs;
+import io.zkmargin.circuits.SolverException;
+import io.zkmargin.circuits.UnsatisfiedConstraintException;
+import io.zkmargin.circuits.Witness;
+import io.zkmargin.crypto.field.Fr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Test harness for circuits and gadgets. Failures throw {@link AssertionError} (no test-framework dependency,
+ * so any module's tests can use it). Messages name wires and constraints; values appear only here, in tests.
+ *
+ * <p>Soundness is checked on the solved witness itself, not only through the inputs: changing any single wire
+ * of a valid witness must break a constraint ({@link #assertNoFreeWires}), a chosen tamper must be caught
+ * ({@link #assertTamperRejected}), and a cheating prover who picks hint outputs ({@link #assertAdversaryRejected})
+ * must fail for a false statement.
+ */
+public final class CircuitTester {
+    private CircuitTester() {
+    }
+
+    /** Compiles {@code circuit}; convenience for tests. */
+    public static CompiledCircuit compile(Circuit circuit) {
+        return Compiler.compile(circuit);
+    }
+
+    /**
+     * The assignment must solve, every constraint must hold, and the public wires must equal the assigned
+     * public inputs. Returns the witness for further checks.
+     */
+    public static Witness assertSolves(CompiledCircuit c, Assignment valid) {
+        Witness w;
+        try {
+            w = c.solveUnchecked(valid);
+        } catch (SolverException e) {
+            throw new AssertionError("valid assignment did not solve: " + e.getMessage(), e);
+        }
+        R1cs r = c.r1cs();
+        int bad = r.firstUnsatisfied(w);
+        if (bad >= 0) {
+            throw new AssertionError("valid assignment breaks constraint #" + bad + " (" + r.constraintLabel(bad) + "): "
+                    + r.describe(bad));
+        }
+        List<Fr> expected = c.publicValues(valid);
+        if (!w.publicValues().equals(expected)) {
+            throw new AssertionError("public wires " + w.publicValues() + " differ from the assigned " + expected);
+        }
+        if (!w.get(0).isOne()) throw new AssertionError("wire 0 is not one");
+        return w;
+    }
+
+    /** As {@link #assertSolves(CompiledCircuit, Assignment)}, also checking the public values. */
+    public static Witness assertSolves(CompiledCircuit c, Assignment valid, List<Fr> expectedPublic) {
+        Witness w = assertSolves(c, valid);
+        if (!w.publicValues().equals(expectedPublic)) {
+            throw new AssertionError("public values " + w.publicValues() + ", expected " + expectedPublic);
+        }
+        return w;
+    }
+
+    /**
+     * The invalid assignment must not yield a satisfying witness: the honest solver fails, or its witness
+     * breaks a constraint. Returns the label of the failing gadget ("" for a solver failure at the top level).
+     */
+    public static String assertRejected(CompiledCircuit c, Assignment invalid) {
+        return assertAdversaryRejected(c, invalid, null);
+    }
+
+    /**
+     * A cheating prover who chooses hint outputs with {@code adversary} must still fail on {@code invalid}.
+     * Returns the label of the gadget that caught it.
+     */
+    public static String assertAdversaryRejected(CompiledCircuit c, Assignment invalid, HintOverride adversary) {
+        Witness w;
+        try {
+            w = c.solveUnchecked(invalid, adversary);
+        } catch (SolverException e) {
+            return e.label();
+        }
+        try {
+            c.r1cs().check(w);
+        } catch (UnsatisfiedConstraintException e) {
+            return e.label();
+        }
+        throw new AssertionError("an invalid assignment produced a satisfying witness");
+    }
+
+    /** Changing {@code wire} of the valid witness to {@code value} must break a constraint. */
+    public static void assertTamperRejected(CompiledCircuit c, Witness valid, int wire, Fr value) {
+        if (valid.get(wire).equals(value)) throw new AssertionError("tamper does not change wire " + wire);
+        if (c.r1cs().isSatisfied(valid.with(wire, value))) {
+            throw new AssertionError("setting wire " + wire + " (" + c.r1cs().wireName(wire) + ") to " + value
+                    + " still satisfies every constraint");
+        }
+    }
+
+    /** As {@link #assertTamperRejected(CompiledCircuit, Witness, int, Fr)} for the wire with this name. */
+    public static void assertTamperRejected(CompiledCircuit c, Witness valid, String wireName, Fr value) {
+        assertTamperRejected(c, valid, wire(c, wireName), value);
+    }
+
+    /** Index of the wire with exactly this name (inputs by name, internal wires by "label/what#k"). */
+    public static int wire(CompiledCircuit c, String name) {
+        R1cs r = c.r1cs();
+        for (int i = 0; i < r.nWires(); i++) if (r.wireName(i).equals(name)) return i;
+        throw new AssertionError("no wire named " + name);
+    }
+
+    /** Indexes of wires whose name starts with {@code prefix}, in order. */
+    public static int[] wiresStartingWith(CompiledCircuit c, String prefix) {
+        R1cs r = c.r1cs();
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < r.nWires(); i++) if (r.wireName(i).startsWith(prefix)) l.add(i);
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Wires (1..n-1) of a satisfying witness whose value can change alone (to v+1, to v-1 and to r-1-v)
+     * with every constraint still holding: each is either deliberately free or a missing constraint.
+     */
+    public static List<String> freeWires(CompiledCircuit c, Witness valid) {
+        R1cs r = c.r1cs();
+        if (!r.isSatisfied(valid)) throw new AssertionError("witness is not satisfying");
+        List<String> free = new ArrayList<>();
+        for (int i = 1; i < r.nWires(); i++) {
+            Fr v = valid.get(i);
+            for (Fr t : new Fr[] {v.add(Fr.ONE), v.sub(Fr.ONE), Fr.of(-1).sub(v)}) {
+                if (t.equals(v)) continue;
+                if (r.isSatisfied(valid.with(i, t))) {
+                    free.add(r.wireName(i));
+                    break;
+                }
+            }
+        }
+        return free;
+    }
+
+    /** No wire may change alone, except those named in {@code allowed} (documented free wires). */
+    public static void assertNoFreeWires(CompiledCircuit c, Witness valid, String... allowed) {
+        List<String> free = freeWires(c, valid);
+        free.removeAll(Set.copyOf(Arrays.asList(allowed)));
+        if (!free.isEmpty()) throw new AssertionError("unconstrained wires: " + free);
+    }
+}
