@@ -120,8 +120,74 @@ public final class Poseidon {
         System.arraycopy(scratch, 0, out, outOff, 4);
     }
 
-    /** The Poseidon permutation on the state in s[0..4t), using s[4t..8t+4) as work space. */
+    /**
+     * The Poseidon permutation on the state in s[0..4t), using s[4t..8t+4) as work space: full
+     * rounds as specified, partial rounds in the equivalent sparse form of {@link PoseidonConstants}
+     * (2t - 1 multiplications for the linear layer instead of t^2).
+     */
     static void permute(PoseidonConstants c, long[] s) {
+        int t = c.width();
+        int w = 4 * t;
+        int tmp = 8 * t;
+        long[] rc = c.rcMont;
+        int half = PoseidonConstants.FULL_ROUNDS / 2;
+        int rp = c.partialRounds();
+        for (int r = 0; r < half; r++) {
+            for (int i = 0; i < w; i += 4) {
+                Fr.add(s, i, s, i, rc, r * w + i);
+                pow5(s, i, tmp);
+            }
+            if (r < half - 1) {
+                mix(s, c.mdsMont, w, tmp);
+            } else {
+                mix(s, c.mixFirst, w, tmp);
+                for (int i = 0; i < w; i += 4) Fr.add(s, i, s, i, c.addFirst, i);
+            }
+        }
+        long[] pre = c.pre, post = c.post, row = c.sparseRow, col = c.sparseCol;
+        for (int k = 0; k < rp; k++) {
+            Fr.add(s, 0, s, 0, pre, 4 * k);
+            pow5(s, 0, tmp);
+            Fr.add(s, 0, s, 0, post, 4 * k);
+            // new x0 = row . x (into s[w]); x_i += col_i * old x0
+            int ro = k * w;
+            Fr.mul(s, w, row, ro, s, 0);
+            for (int j = 4; j < w; j += 4) {
+                Fr.mul(s, tmp, row, ro + j, s, j);
+                Fr.add(s, w, s, w, s, tmp);
+            }
+            int co = k * (w - 4) - 4;
+            for (int i = 4; i < w; i += 4) {
+                Fr.mul(s, tmp, col, co + i, s, 0);
+                Fr.add(s, i, s, i, s, tmp);
+            }
+            s[0] = s[w]; s[1] = s[w + 1]; s[2] = s[w + 2]; s[3] = s[w + 3];
+        }
+        for (int r = half + rp; r < c.rounds(); r++) {
+            for (int i = 0; i < w; i += 4) {
+                Fr.add(s, i, s, i, rc, r * w + i);
+                pow5(s, i, tmp);
+            }
+            mix(s, c.mdsMont, w, tmp);
+        }
+    }
+
+    /** s[0..w) = m * s[0..w), via s[w..2w) and one temp element at {@code tmp}. */
+    private static void mix(long[] s, long[] m, int w, int tmp) {
+        int mOff = 0;
+        for (int i = 0; i < w; i += 4) {
+            Fr.mul(s, w + i, m, mOff, s, 0);
+            mOff += 4;
+            for (int j = 4; j < w; j += 4, mOff += 4) {
+                Fr.mul(s, tmp, m, mOff, s, j);
+                Fr.add(s, w + i, s, w + i, s, tmp);
+            }
+        }
+        System.arraycopy(s, w, s, 0, w);
+    }
+
+    /** The permutation exactly as specified (t^2 linear layer in every round); the model for tests. */
+    static void permuteReference(PoseidonConstants c, long[] s) {
         int t = c.width();
         int w = 4 * t;          // MDS output
         int tmp = 8 * t;        // one element of temp

@@ -2,6 +2,7 @@ package io.zkmargin.crypto.hash;
 
 import io.zkmargin.crypto.field.Fr;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -31,6 +32,11 @@ public final class PoseidonConstants {
     // Montgomery-form copies for the native permutation
     final long[] rcMont;
     final long[] mdsMont;
+    // Equivalent fast form of the partial rounds (see fastPartialRounds): last first-half full round
+    // uses mixFirst (t x t) then adds addFirst (t); partial round k adds pre[k] to element 0, applies
+    // the S-box, adds post[k], then the sparse matrix with first row sparseRow[k] (t) and first column
+    // below the diagonal sparseCol[k] (t - 1), identity elsewhere.
+    final long[] mixFirst, addFirst, pre, post, sparseRow, sparseCol;
 
     private PoseidonConstants(int width) {
         this.width = width;
@@ -50,6 +56,151 @@ public final class PoseidonConstants {
 
         rcMont = toMont(roundConstants);
         mdsMont = toMont(mds);
+
+        int t = width, rp = partialRounds;
+        Fr[] mixFirstV = new Fr[t * t], addFirstV = new Fr[t], preV = new Fr[rp], postV = new Fr[rp];
+        Fr[] rowV = new Fr[rp * t], colV = new Fr[rp * (t - 1)];
+        fastPartialRounds(mixFirstV, addFirstV, preV, postV, rowV, colV);
+        mixFirst = toMont(mixFirstV);
+        addFirst = toMont(addFirstV);
+        pre = toMont(preV);
+        post = toMont(postV);
+        sparseRow = toMont(rowV);
+        sparseCol = toMont(colV);
+    }
+
+    /**
+     * Rewrites the partial rounds x -> M * sbox0(x + c_k) into an equivalent cheaper form
+     * (Poseidon paper, appendix B): (1) constants on elements 1..t-1 commute with the S-box, so they
+     * are moved backwards through M^-1, leaving one scalar before (pre) and one after (post) the S-box
+     * per round and a vector added before the first partial round; (2) each round matrix is factored
+     * as M''_k * diag(1, N_k) with M''_k sparse (first row, first column, identity), and diag(1, N_k)
+     * is pushed into the previous round (it commutes with element-0 operations), ending in the last
+     * first-half full round. Checked against the plain permutation and the circomlib vectors.
+     */
+    private void fastPartialRounds(Fr[] mixFirstV, Fr[] addFirstV, Fr[] preV, Fr[] postV, Fr[] rowV, Fr[] colV) {
+        int t = width, rp = partialRounds, h = t - 1, first = FULL_ROUNDS / 2;
+        Fr[][] m = new Fr[t][t];
+        for (int i = 0; i < t; i++) for (int j = 0; j < t; j++) m[i][j] = mds[i * t + j];
+        Fr[][] mInv = invert(m);
+
+        // (1) constants: pending vector p is added to the input of round k + 1
+        Fr[] p = zeros(t);
+        for (int k = rp - 1; k >= 0; k--) {
+            Fr[] w = mulVec(mInv, p);
+            int r = first + k;
+            preV[k] = roundConstants[r * t];
+            postV[k] = w[0];
+            p = new Fr[t];
+            p[0] = Fr.ZERO;
+            for (int i = 1; i < t; i++) p[i] = roundConstants[r * t + i].add(w[i]);
+        }
+
+        // (2) matrices: N_k = N_{k+1} * M^ (lower-right blocks), N_RP = I
+        Fr[][] mHat = new Fr[h][h];
+        for (int i = 0; i < h; i++) for (int j = 0; j < h; j++) mHat[i][j] = m[i + 1][j + 1];
+        Fr[][] mHatInv = invert(mHat);
+        Fr[] mCol = new Fr[h], mRow = new Fr[h];
+        for (int i = 0; i < h; i++) {
+            mCol[i] = m[i + 1][0];
+            mRow[i] = m[0][i + 1];
+        }
+        Fr[][] nNext = identity(h), nNextInv = identity(h);
+        for (int k = rp - 1; k >= 0; k--) {
+            Fr[] col = mulVec(nNext, mCol);
+            Fr[][] nInv = mulMat(mHatInv, nNextInv);
+            Fr[] row = vecMul(mRow, nInv);
+            rowV[k * t] = m[0][0];
+            System.arraycopy(row, 0, rowV, k * t + 1, h);
+            System.arraycopy(col, 0, colV, k * h, h);
+            nNext = mulMat(nNext, mHat);
+            nNextInv = nInv;
+        }
+        // the last first-half full round applies diag(1, N_0) * M, then adds diag(1, N_0) * p
+        Fr[][] d = new Fr[t][t];
+        for (Fr[] row : d) Arrays.fill(row, Fr.ZERO);
+        d[0][0] = Fr.ONE;
+        for (int i = 0; i < h; i++) for (int j = 0; j < h; j++) d[i + 1][j + 1] = nNext[i][j];
+        Fr[][] mix = mulMat(d, m);
+        for (int i = 0; i < t; i++) System.arraycopy(mix[i], 0, mixFirstV, i * t, t);
+        System.arraycopy(mulVec(d, p), 0, addFirstV, 0, t);
+    }
+
+    private static Fr[] zeros(int n) {
+        Fr[] z = new Fr[n];
+        Arrays.fill(z, Fr.ZERO);
+        return z;
+    }
+
+    private static Fr[][] identity(int n) {
+        Fr[][] a = new Fr[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = zeros(n);
+            a[i][i] = Fr.ONE;
+        }
+        return a;
+    }
+
+    private static Fr[] mulVec(Fr[][] a, Fr[] v) {
+        Fr[] r = new Fr[a.length];
+        for (int i = 0; i < a.length; i++) {
+            Fr acc = Fr.ZERO;
+            for (int j = 0; j < v.length; j++) acc = acc.add(a[i][j].mul(v[j]));
+            r[i] = acc;
+        }
+        return r;
+    }
+
+    private static Fr[] vecMul(Fr[] v, Fr[][] a) {
+        Fr[] r = new Fr[a[0].length];
+        for (int j = 0; j < r.length; j++) {
+            Fr acc = Fr.ZERO;
+            for (int i = 0; i < v.length; i++) acc = acc.add(v[i].mul(a[i][j]));
+            r[j] = acc;
+        }
+        return r;
+    }
+
+    private static Fr[][] mulMat(Fr[][] a, Fr[][] b) {
+        int n = a.length, k = b.length, m = b[0].length;
+        Fr[][] r = new Fr[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                Fr acc = Fr.ZERO;
+                for (int l = 0; l < k; l++) acc = acc.add(a[i][l].mul(b[l][j]));
+                r[i][j] = acc;
+            }
+        }
+        return r;
+    }
+
+    /** Gauss-Jordan inverse; MDS matrices and their square submatrices are invertible. */
+    private static Fr[][] invert(Fr[][] a) {
+        int n = a.length;
+        Fr[][] x = new Fr[n][];
+        Fr[][] inv = identity(n);
+        for (int i = 0; i < n; i++) x[i] = a[i].clone();
+        for (int c = 0; c < n; c++) {
+            int piv = c;
+            while (piv < n && x[piv][c].isZero()) piv++;
+            if (piv == n) throw new IllegalStateException("singular Poseidon matrix");
+            Fr[] tmp = x[c]; x[c] = x[piv]; x[piv] = tmp;
+            tmp = inv[c]; inv[c] = inv[piv]; inv[piv] = tmp;
+            Fr s = x[c][c].inverse();
+            for (int j = 0; j < n; j++) {
+                x[c][j] = x[c][j].mul(s);
+                inv[c][j] = inv[c][j].mul(s);
+            }
+            for (int i = 0; i < n; i++) {
+                if (i == c || x[i][c].isZero()) continue;
+                Fr f = x[i][c];
+                for (int j = 0; j < n; j++) {
+                    x[i][j] = x[i][j].sub(f.mul(x[c][j]));
+                    inv[i][j] = inv[i][j].sub(f.mul(inv[c][j]));
+                }
+            }
+        }
+        return inv;
     }
 
     /** Samples x_0..x_{t-1}, y_0..y_{t-1} (all distinct, no x_i + y_j = 0) and inverts x_i + y_j. */
