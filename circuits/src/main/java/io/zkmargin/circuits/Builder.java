@@ -367,7 +367,7 @@ final class Builder implements Api {
         }
         int[] labelOf = new int[m];
         for (int i = 0; i < m; i++) labelOf[i] = cLabel.get(i);
-        R1cs r1cs = new R1cs(nw, 0, pub.size(), sec.size(), mats[0], mats[1], mats[2], null, names,
+        R1cs r1cs = new R1cs(nw, 0, pub.size(), sec.size(), mats[0], mats[1], mats[2], null, nw, names,
                 labelOf, labels.toArray(new String[0]));
         Instruction[] prog = new Instruction[program.size()];
         for (int i = 0; i < prog.length; i++) prog[i] = program.get(i).remap(perm);

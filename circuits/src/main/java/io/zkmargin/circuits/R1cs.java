@@ -107,12 +107,14 @@ public final class R1cs {
     private final int nWires, nPubOut, nPubIn, nPrvIn;
     private final Matrix a, b, c;
     private final long[] wireToLabel;
+    private final long nLabels;
     private final String[] wireNames;
     private final int[] constraintLabel;
     private final String[] labels;
 
     R1cs(int nWires, int nPubOut, int nPubIn, int nPrvIn, Matrix a, Matrix b, Matrix c, long[] wireToLabel,
-         String[] wireNames, int[] constraintLabel, String[] labels) {
+         long nLabels, String[] wireNames, int[] constraintLabel, String[] labels) {
+        this.nLabels = nLabels;
         this.nWires = nWires;
         this.nPubOut = nPubOut;
         this.nPubIn = nPubIn;
@@ -126,12 +128,17 @@ public final class R1cs {
         this.labels = labels;
     }
 
+    /** Validating factory for an R1CS without names, with the identity wire-to-label map. */
+    public static R1cs of(int nWires, int nPubOut, int nPubIn, int nPrvIn, Matrix a, Matrix b, Matrix c) {
+        return of(nWires, nPubOut, nPubIn, nPrvIn, a, b, c, null, nWires);
+    }
+
     /**
      * Validating factory for an R1CS without names (as read from a circom file). {@code wireToLabel} may be
-     * null (identity map).
+     * null (identity map); {@code nLabels} is circom's label count (signals before optimization).
      */
     public static R1cs of(int nWires, int nPubOut, int nPubIn, int nPrvIn, Matrix a, Matrix b, Matrix c,
-                          long[] wireToLabel) {
+                          long[] wireToLabel, long nLabels) {
         Objects.requireNonNull(a);
         Objects.requireNonNull(b);
         Objects.requireNonNull(c);
@@ -147,8 +154,9 @@ public final class R1cs {
         if (wireToLabel != null && wireToLabel.length != nWires) {
             throw new IllegalArgumentException("wire-to-label map has " + wireToLabel.length + " entries for " + nWires + " wires");
         }
+        if (nLabels < 0) throw new IllegalArgumentException("negative label count");
         return new R1cs(nWires, nPubOut, nPubIn, nPrvIn, a, b, c, wireToLabel == null ? null : wireToLabel.clone(),
-                null, null, null);
+                nLabels, null, null, null);
     }
 
     public int nWires() {
@@ -187,6 +195,11 @@ public final class R1cs {
 
     public Matrix c() {
         return c;
+    }
+
+    /** circom's label count (nWires for systems compiled here). */
+    public long nLabels() {
+        return nLabels;
     }
 
     /** circom label id of each wire (identity when the system was not read from a file with a map). */
@@ -308,7 +321,7 @@ public final class R1cs {
     public boolean equals(Object o) {
         return o instanceof R1cs r && nWires == r.nWires && nPubOut == r.nPubOut && nPubIn == r.nPubIn
                 && nPrvIn == r.nPrvIn && a.equals(r.a) && b.equals(r.b) && c.equals(r.c)
-                && Arrays.equals(wireToLabel(), r.wireToLabel());
+                && nLabels == r.nLabels && Arrays.equals(wireToLabel(), r.wireToLabel());
     }
 
     @Override
