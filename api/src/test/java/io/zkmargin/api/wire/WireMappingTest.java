@@ -31,7 +31,7 @@ class WireMappingTest {
         for (int s = 0; s < 16; s++) {
             ra[s] = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.valueOf(s + 1)).multiply(BigInteger.valueOf(s % 2 == 0 ? 1 : -1));
         }
-        Instrument big = Instrument.of("BIG", 4095, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
+        Instrument big = Instrument.of("BIG", 300, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
                 TierSchedule.of(List.of(BigInteger.ZERO, BigInteger.ONE.shiftLeft(127)), List.of(1, 1_000_000)), ra,
                 BigInteger.valueOf(5));
         return MarketTable.of(List.of(big, Instrument.linear("BTC-PERP", 0, 58_000, TierSchedule.flat(30_000))),
