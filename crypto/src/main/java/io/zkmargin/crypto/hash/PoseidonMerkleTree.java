@@ -168,6 +168,20 @@ public final class PoseidonMerkleTree {
         return proof.computeRoot(leaf).equals(root);
     }
 
+    /** Trees are equal when they have the same depth and root (so the same leaves, barring a Poseidon collision). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof PoseidonMerkleTree)) return false;
+        PoseidonMerkleTree other = (PoseidonMerkleTree) o;
+        return depth == other.depth && root().equals(other.root());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * depth + root().hashCode();
+    }
+
     @Override
     public String toString() {
         return "PoseidonMerkleTree[depth=" + depth + ", size=" + size + ", root=" + root() + "]";

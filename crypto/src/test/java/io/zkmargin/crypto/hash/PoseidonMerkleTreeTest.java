@@ -121,6 +121,8 @@ class PoseidonMerkleTreeTest {
             assertEquals(naiveRoot(6, expected), updated.root(), "index " + index);
             assertTrue(PoseidonMerkleTree.verify(updated.root(), v, updated.proof(index)));
             assertEquals(rootBefore, tree.root(), "original tree changed");
+            assertEquals(PoseidonMerkleTree.of(6, expected), updated);
+            assertNotEquals(tree, updated);
         }
     }
 
