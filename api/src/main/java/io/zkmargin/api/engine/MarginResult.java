@@ -5,8 +5,8 @@ import io.zkmargin.api.model.Threshold;
 import java.math.BigInteger;
 
 /**
- * The exact margin figures of one account in one epoch. These are derived from private state: callers
- * must treat the object as secret (toString prints nothing but the health summary is not printed either).
+ * The exact margin figures of one account in one epoch. They are derived from private state, so toString
+ * prints none of them; callers must not log the accessors' values either.
  */
 public final class MarginResult {
     private final BigInteger e6;
