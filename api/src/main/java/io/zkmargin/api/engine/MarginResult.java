@@ -82,6 +82,27 @@ public final class MarginResult {
         return Bounds.BPS_ONE.multiply(e6).compareTo(BigInteger.valueOf(fBps).multiply(r6)) >= 0;
     }
 
+    /**
+     * The circuit's form of healthy_f: for each candidate c in {0, scan_1..scan_16, SOM} (18 entries, in that
+     * order) the slack 10^4 * E6 - f * T6 - f * 1e6 * c. healthy_f holds exactly when every slack is >= 0; the
+     * margin circuit range-checks these same values, so its tests can compare against them.
+     */
+    public BigInteger[] slacks(long fBps) {
+        if (fBps < 0) {
+            throw new IllegalArgumentException("threshold must be >= 0");
+        }
+        BigInteger f = BigInteger.valueOf(fBps);
+        BigInteger base = Bounds.BPS_ONE.multiply(e6).subtract(f.multiply(t6));
+        BigInteger f6 = f.multiply(Bounds.PPM_BIG);
+        BigInteger[] out = new BigInteger[Bounds.SCENARIOS + 2];
+        out[0] = base;
+        for (int s = 0; s < Bounds.SCENARIOS; s++) {
+            out[s + 1] = base.subtract(f6.multiply(scenarioLoss[s]));
+        }
+        out[Bounds.SCENARIOS + 1] = base.subtract(f6.multiply(som));
+        return out;
+    }
+
     /** True when R6 = 0: then the account is healthy at every f if E6 >= 0, at none otherwise. */
     public boolean isRequirementZero() {
         return r6.signum() == 0;
