@@ -89,6 +89,13 @@ public final class MarketTableGenerator {
                 mm);
     }
 
+    /** Reads a risk-tool input file: CSV when the name ends in .csv, JSON otherwise. */
+    public static RiskToolInput read(java.nio.file.Path file) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? parseCsv(text)
+                : parseJson(text);
+    }
+
     public static RiskToolInput parseJson(String json) {
         return JsonCodec.fromJson(json, RiskToolInput.newBuilder());
     }

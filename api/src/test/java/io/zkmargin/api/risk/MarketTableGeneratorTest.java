@@ -61,6 +61,14 @@ class MarketTableGeneratorTest {
     }
 
     @Test
+    void readsFilesByExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("in.csv"), CSV);
+        java.nio.file.Path json = java.nio.file.Files.writeString(dir.resolve("in.json"), JSON);
+        assertEquals(MarketTableGenerator.generate(MarketTableGenerator.read(csv)),
+                MarketTableGenerator.generate(MarketTableGenerator.read(json)));
+    }
+
+    @Test
     void outputJson_roundTrips() {
         MarketTable t = MarketTableGenerator.generate(MarketTableGenerator.parseCsv(CSV));
         String json = MarketTableGenerator.toJson(t);
