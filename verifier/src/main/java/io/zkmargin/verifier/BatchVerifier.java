@@ -1,9 +1,9 @@
 package io.zkmargin.verifier;
 
 import io.zkmargin.crypto.curve.G1Affine;
-import io.zkmargin.crypto.curve.G1Jacobian;
 import io.zkmargin.crypto.field.Fp12;
 import io.zkmargin.crypto.field.Fr;
+import io.zkmargin.crypto.msm.Msm;
 import io.zkmargin.crypto.pairing.G2Prepared;
 import io.zkmargin.crypto.pairing.Pairing;
 import io.zkmargin.groth16.Points;
@@ -12,6 +12,7 @@ import io.zkmargin.groth16.Proof;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -86,7 +87,6 @@ public final class BatchVerifier {
         final List<Fr[]> pubs;
         final Fr[] r;
         final G1Affine[] rA;
-        final G1Jacobian[] rC;
         final G2Prepared[] b;
 
         Batch(PreparedVerifyingKey pvk, List<Proof> proofs, List<Fr[]> pubs, SecureRandom rnd) {
@@ -103,12 +103,10 @@ public final class BatchVerifier {
                 r[i] = Fr.of(v);
             }
             rA = new G1Affine[n];
-            rC = new G1Jacobian[n];
             b = new G2Prepared[n];
             IntStream.range(0, n).parallel().forEach(i -> {
                 Proof p = proofs.get(i);
                 rA[i] = Points.mul(p.a(), r[i]);
-                rC[i] = p.c().toJacobian().mul(r[i]);
                 b[i] = Pairing.prepare(p.b());
             });
         }
@@ -139,22 +137,23 @@ public final class BatchVerifier {
             int nPub = pvk.key().publicInputCount();
             Fr sumR = Fr.ZERO;
             Fr[] s = new Fr[nPub];
-            java.util.Arrays.fill(s, Fr.ZERO);
-            G1Jacobian cAcc = G1Jacobian.INFINITY;
+            Arrays.fill(s, Fr.ZERO);
+            G1Affine[] cs = new G1Affine[to - from];
             for (int i = from; i < to; i++) {
+                cs[i - from] = proofs.get(i).c();
                 sumR = sumR.add(r[i]);
                 Fr[] pub = pubs.get(i);
                 for (int j = 0; j < nPub; j++) {
                     s[j] = s[j].add(r[i].mul(pub[j]));
                 }
-                cAcc = cAcc.add(rC[i]);
             }
             List<G1Affine> ic = pvk.key().ic();
             G1Affine[] icPts = ic.subList(1, ic.size()).toArray(new G1Affine[0]);
             G1Affine cpub = Points.combination(Points.mul(ic.get(0), sumR), icPts, s);
             G1Affine negAlpha = Points.mul(pvk.key().alpha(), sumR.neg());
 
-            G1Affine cSum = cAcc.toAffine();
+            // sum r_i C_i as one MSM (Pippenger) rather than a scalar multiplication per proof
+            G1Affine cSum = Msm.g1(cs, Arrays.copyOfRange(r, from, to)).toAffine();
             int count = to - from;
             int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / 16));
             Fp12[] partial = new Fp12[chunks];
