@@ -23,6 +23,8 @@ public final class Fp2 {
     /** xi = 9 + u, the non-residue defining Fp6 and the sextic twist. */
     public static final Fp2 NON_RESIDUE = new Fp2(Fp.of(9), Fp.ONE);
 
+    private static final Fp HALF = Fp.of(2).inverse();
+
     private final Fp c0;
     private final Fp c1;
 
@@ -145,11 +147,10 @@ public final class Fp2 {
         }
         Optional<Fp> alpha = norm().sqrt();
         if (alpha.isEmpty()) return Optional.empty();
-        Fp half = Fp.of(2).inverse();
-        Fp delta = c0.add(alpha.get()).mul(half);
+        Fp delta = c0.add(alpha.get()).mul(HALF);
         Optional<Fp> x0 = delta.sqrt();
         if (x0.isEmpty()) {
-            delta = c0.sub(alpha.get()).mul(half);
+            delta = c0.sub(alpha.get()).mul(HALF);
             x0 = delta.sqrt();
             if (x0.isEmpty()) return Optional.empty();
         }
