@@ -48,7 +48,7 @@ public class Groth16VerifyBench {
 
     @Setup
     public void setup() {
-        R1cs r1cs = SmallCircuit.r1cs();
+        R1cs r1cs = Groth16SmallCircuit.r1cs();
         ProvingKey pk = Groth16Setup.generateInsecureDeterministicForTests(r1cs, 1);
         Groth16Prover prover = Groth16Prover.of(pk, r1cs);
         pvk = PreparedVerifyingKey.of(pk.verifyingKey());
@@ -56,7 +56,7 @@ public class Groth16VerifyBench {
         publics = new ArrayList<>(BATCH);
         SecureRandom rnd = new SecureRandom();
         for (int i = 0; i < BATCH; i++) {
-            Witness w = SmallCircuit.witness(3 + i, 11 + i, 7 * i);
+            Witness w = Groth16SmallCircuit.witness(3 + i, 11 + i, 7 * i);
             proofs.add(prover.prove(w, rnd, null));
             publics.add(w.publicValues().toArray(new Fr[0]));
         }

@@ -8,8 +8,8 @@ import io.zkmargin.crypto.field.Fr;
  * out = x^2 * y + x + z with x private and out, y, z public (3 public inputs), built by hand:
  * wires 0 one, 1 out, 2 y, 3 z, 4 x, 5 t = x^2.
  */
-final class SmallCircuit {
-    private SmallCircuit() {
+final class Groth16SmallCircuit {
+    private Groth16SmallCircuit() {
     }
 
     static R1cs r1cs() {
