@@ -74,21 +74,54 @@ public final class G1Jacobian {
     public G1Jacobian mul(BigInteger k) {
         BigInteger e = k.mod(Fr.MODULUS);
         if (e.signum() == 0 || isInfinity()) return INFINITY;
-        // Signed window-free double-and-add over the shorter of e and r - e.
-        boolean negate = false;
-        if (e.bitLength() == Fr.MODULUS.bitLength() && e.compareTo(Fr.MODULUS.shiftRight(1)) > 0) {
-            e = Fr.MODULUS.subtract(e);
-            negate = true;
-        }
         long[] acc = new long[LONGS];
-        long[] t = new long[SCRATCH];
-        System.arraycopy(c, 0, acc, 0, LONGS);
-        for (int i = e.bitLength() - 2; i >= 0; i--) {
-            dbl(acc, 0, acc, 0, t);
-            if (e.testBit(i)) add(acc, 0, acc, 0, c, 0, t);
+        mulWnaf(acc, c, e, new long[SCRATCH]);
+        return new G1Jacobian(acc);
+    }
+
+    /** Width of the signed window: odd multiples P, 3P, ..., 15P are precomputed. */
+    static final int WINDOW = 5;
+
+    /** Signed width-w NAF digits of e > 0, least significant first. */
+    static int[] wnaf(BigInteger e, int w) {
+        int[] d = new int[e.bitLength() + 1];
+        BigInteger n = e;
+        int full = 1 << w, half = 1 << (w - 1);
+        int i = 0;
+        while (n.signum() > 0) {
+            if (n.testBit(0)) {
+                int z = n.intValue() & (full - 1);
+                if (z >= half) z -= full;
+                d[i] = z;
+                n = n.subtract(BigInteger.valueOf(z));
+            }
+            n = n.shiftRight(1);
+            i++;
         }
-        G1Jacobian r = new G1Jacobian(acc);
-        return negate ? r.neg() : r;
+        return java.util.Arrays.copyOf(d, i);
+    }
+
+    private static void mulWnaf(long[] acc, long[] p, BigInteger e, long[] t) {
+        int[] d = wnaf(e, WINDOW);
+        int count = 1 << (WINDOW - 2);
+        long[] table = new long[count * LONGS];          // P, 3P, 5P, ...
+        long[] twoP = new long[LONGS];
+        System.arraycopy(p, 0, table, 0, LONGS);
+        dbl(twoP, 0, p, 0, t);
+        for (int i = 1; i < count; i++) add(table, i * LONGS, table, (i - 1) * LONGS, twoP, 0, t);
+        long[] neg = new long[LONGS];
+        setInfinity(acc, 0);
+        for (int i = d.length - 1; i >= 0; i--) {
+            dbl(acc, 0, acc, 0, t);
+            int z = d[i];
+            if (z > 0) {
+                add(acc, 0, acc, 0, table, (z >> 1) * LONGS, t);
+            } else if (z < 0) {
+                System.arraycopy(table, (-z >> 1) * LONGS, neg, 0, LONGS);
+                Fp.neg(neg, 4, neg, 4);
+                add(acc, 0, acc, 0, neg, 0, t);
+            }
+        }
     }
 
     public G1Jacobian mul(Fr k) {

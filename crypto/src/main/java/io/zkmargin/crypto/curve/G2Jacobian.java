@@ -80,12 +80,27 @@ public final class G2Jacobian {
      */
     public G2Jacobian mul(BigInteger k) {
         if (k.signum() == 0 || isInfinity()) return INFINITY;
-        BigInteger e = k.abs();
-        long[] acc = c.clone();
+        int[] d = G1Jacobian.wnaf(k.abs(), G1Jacobian.WINDOW);
         long[] t = new long[SCRATCH];
-        for (int i = e.bitLength() - 2; i >= 0; i--) {
+        int count = 1 << (G1Jacobian.WINDOW - 2);
+        long[] table = new long[count * LONGS];          // P, 3P, 5P, ...
+        long[] twoP = new long[LONGS];
+        System.arraycopy(c, 0, table, 0, LONGS);
+        dbl(twoP, 0, c, 0, t);
+        for (int i = 1; i < count; i++) add(table, i * LONGS, table, (i - 1) * LONGS, twoP, 0, t);
+        long[] acc = new long[LONGS];
+        long[] neg = new long[LONGS];
+        setInfinity(acc, 0);
+        for (int i = d.length - 1; i >= 0; i--) {
             dbl(acc, 0, acc, 0, t);
-            if (e.testBit(i)) add(acc, 0, acc, 0, c, 0, t);
+            int z = d[i];
+            if (z > 0) {
+                add(acc, 0, acc, 0, table, (z >> 1) * LONGS, t);
+            } else if (z < 0) {
+                System.arraycopy(table, (-z >> 1) * LONGS, neg, 0, LONGS);
+                Fp2.neg(neg, 8, neg, 8);
+                add(acc, 0, acc, 0, neg, 0, t);
+            }
         }
         G2Jacobian r = new G2Jacobian(acc);
         return k.signum() < 0 ? r.neg() : r;

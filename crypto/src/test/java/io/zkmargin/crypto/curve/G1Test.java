@@ -135,4 +135,22 @@ class G1Test {
         buf[12] ^= 1;
         assertThrows(IllegalArgumentException.class, () -> G1Affine.readPacked(buf, 8));
     }
+
+    @Test
+    void wnafDigitsReconstructScalar_andAreOddAndSmall() {
+        Random rnd = new Random(24);
+        for (int i = 0; i < 200; i++) {
+            BigInteger e = new BigInteger(1 + rnd.nextInt(256), rnd).add(BigInteger.ONE);
+            int[] d = G1Jacobian.wnaf(e, G1Jacobian.WINDOW);
+            BigInteger v = BigInteger.ZERO;
+            for (int j = d.length - 1; j >= 0; j--) {
+                v = v.shiftLeft(1).add(BigInteger.valueOf(d[j]));
+                if (d[j] != 0) {
+                    assertEquals(1, Math.abs(d[j]) % 2);
+                    assertTrue(Math.abs(d[j]) < (1 << (G1Jacobian.WINDOW - 1)));
+                }
+            }
+            assertEquals(e, v);
+        }
+    }
 }
