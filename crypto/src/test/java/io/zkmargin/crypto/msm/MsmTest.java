@@ -224,6 +224,30 @@ class MsmTest {
         assertG1(in.expected(RefCurve.G1), Msm.g1(g1Points(in), in.scalars()), "equal terms");
     }
 
+    @Test
+    void g1BatchedAffinePathHandlesCollisionsDoublingsAndCancellations() {
+        // enough terms for batched affine buckets; one point (and its negation) dominates, so the
+        // batches see x-coincidences (doubling, cancellation) and many overflow terms
+        Random rnd = new Random(26);
+        BigInteger l = randomScalar(rnd);
+        BigInteger[] p = RefCurve.mul(l, RefCurve.G1);
+        Input fresh = build(rnd, 300, RefCurve.G1);
+        Fr[] choices = {Fr.ONE, Fr.ONE.neg(), Fr.random(rnd), Fr.of(3), Fr.of(-3), Fr.random(rnd)};
+        Input in = new Input();
+        for (int i = 0; i < Pippenger.BATCH_AFFINE_MIN + 1500; i++) {
+            if (i % 10 == 0) {
+                int j = rnd.nextInt(fresh.pts.size());
+                in.add(fresh.pts.get(j), fresh.logs.get(j), fresh.ks.get(j));
+                continue;
+            }
+            boolean negated = rnd.nextBoolean();
+            in.add(negated ? RefCurve.neg(p) : p, negated ? R.subtract(l) : l, choices[rnd.nextInt(choices.length)].toBigInteger());
+        }
+        BigInteger[] expected = in.expected(RefCurve.G1);
+        G1Packed pts = G1Packed.from(g1Points(in));
+        for (int threads : new int[] {1, 2}) assertG1(expected, Msm.g1(pts, plain(in), in.ks.size(), threads), "threads=" + threads);
+    }
+
     // ------------------------------------------------------------------ G2
 
     @Test
