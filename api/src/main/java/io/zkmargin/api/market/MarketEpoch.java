@@ -15,15 +15,13 @@ public final class MarketEpoch {
 
     private final long epochId;
     private final long timestampMillis;
-    private final MarketTable table;
-    private final Fr marketRoot;
+    private final MarketTree tree;
     private final byte[] signature;
 
-    private MarketEpoch(long epochId, long timestampMillis, MarketTable table, Fr marketRoot, byte[] signature) {
+    private MarketEpoch(long epochId, long timestampMillis, MarketTree tree, byte[] signature) {
         this.epochId = epochId;
         this.timestampMillis = timestampMillis;
-        this.table = table;
-        this.marketRoot = marketRoot;
+        this.tree = tree;
         this.signature = signature;
     }
 
@@ -42,14 +40,33 @@ public final class MarketEpoch {
         if (table == null || marketRoot == null) {
             throw new IllegalArgumentException("epoch " + epochId + ": table and market root are required");
         }
+        checkSignatureLength(epochId, signature);
+        MarketTree tree = MarketTree.of(table);
+        if (!tree.root().equals(marketRoot)) {
+            throw new IllegalArgumentException("epoch " + epochId + ": market root does not match the market table");
+        }
+        return of(epochId, timestampMillis, tree, signature);
+    }
+
+    /** From an already built tree (no rehashing): the root is the tree's. */
+    public static MarketEpoch of(long epochId, long timestampMillis, MarketTree tree, byte[] signature) {
+        if (epochId < 0) {
+            throw new IllegalArgumentException("epoch id must be >= 0");
+        }
+        if (timestampMillis < 0) {
+            throw new IllegalArgumentException("epoch " + epochId + ": timestamp must be >= 0");
+        }
+        if (tree == null) {
+            throw new IllegalArgumentException("epoch " + epochId + ": market tree is required");
+        }
+        checkSignatureLength(epochId, signature);
+        return new MarketEpoch(epochId, timestampMillis, tree, signature.clone());
+    }
+
+    private static void checkSignatureLength(long epochId, byte[] signature) {
         if (signature == null || signature.length != SIGNATURE_BYTES) {
             throw new IllegalArgumentException("epoch " + epochId + ": signature must be " + SIGNATURE_BYTES + " bytes");
         }
-        Fr expected = MarketTree.of(table).root();
-        if (!expected.equals(marketRoot)) {
-            throw new IllegalArgumentException("epoch " + epochId + ": market root does not match the market table");
-        }
-        return new MarketEpoch(epochId, timestampMillis, table, marketRoot, signature.clone());
     }
 
     public long epochId() {
@@ -61,11 +78,16 @@ public final class MarketEpoch {
     }
 
     public MarketTable table() {
-        return table;
+        return tree.table();
+    }
+
+    /** The market tree, for Merkle paths (built once per epoch object). */
+    public MarketTree tree() {
+        return tree;
     }
 
     public Fr marketRoot() {
-        return marketRoot;
+        return tree.root();
     }
 
     public byte[] signature() {
@@ -74,23 +96,24 @@ public final class MarketEpoch {
 
     /** Poseidon(epochId, marketRoot). */
     public Fr epochDigest() {
-        return MarketTree.epochDigest(epochId, marketRoot);
+        return MarketTree.epochDigest(epochId, tree.root());
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MarketEpoch e && epochId == e.epochId && timestampMillis == e.timestampMillis
-                && table.equals(e.table) && marketRoot.equals(e.marketRoot) && Arrays.equals(signature, e.signature);
+                && table().equals(e.table()) && marketRoot().equals(e.marketRoot())
+                && Arrays.equals(signature, e.signature);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(epochId, timestampMillis, marketRoot, Arrays.hashCode(signature));
+        return Objects.hash(epochId, timestampMillis, marketRoot(), Arrays.hashCode(signature));
     }
 
     @Override
     public String toString() {
-        return "MarketEpoch[" + epochId + " @" + timestampMillis + ", " + table + ", root=" + marketRoot.toDecimalString()
+        return "MarketEpoch[" + epochId + " @" + timestampMillis + ", " + table() + ", root=" + marketRoot().toDecimalString()
                 + "]";
     }
 }

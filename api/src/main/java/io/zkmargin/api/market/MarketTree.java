@@ -12,13 +12,19 @@ import java.util.List;
 
 /** The depth-12 Poseidon Merkle tree of a market table: entry leaves at their leaf indices, zero elsewhere. */
 public final class MarketTree {
+    private final MarketTable table;
     private final PoseidonMerkleTree tree;
 
-    private MarketTree(PoseidonMerkleTree tree) {
+    private MarketTree(MarketTable table, PoseidonMerkleTree tree) {
+        this.table = table;
         this.tree = tree;
     }
 
+    /** Hashes every entry (two Poseidon permutations per instrument) and the tree; reuse the result. */
     public static MarketTree of(MarketTable table) {
+        if (table == null) {
+            throw new IllegalArgumentException("market table is required");
+        }
         int max = -1;
         for (Instrument i : table.instruments()) {
             max = Math.max(max, i.leafIndex());
@@ -36,7 +42,11 @@ public final class MarketTree {
         for (CollateralAsset c : table.collaterals()) {
             leaves.set(c.leafIndex(), MarketLeaf.hash(c));
         }
-        return new MarketTree(PoseidonMerkleTree.of(Bounds.TREE_DEPTH, leaves));
+        return new MarketTree(table, PoseidonMerkleTree.of(Bounds.TREE_DEPTH, leaves));
+    }
+
+    public MarketTable table() {
+        return table;
     }
 
     public Fr root() {

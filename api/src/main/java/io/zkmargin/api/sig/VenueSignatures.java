@@ -5,7 +5,6 @@ import io.zkmargin.api.market.AccountRegistration;
 import io.zkmargin.api.market.MarketEpoch;
 import io.zkmargin.api.market.MarketTree;
 import io.zkmargin.api.model.MarketTable;
-import io.zkmargin.crypto.field.Fr;
 
 /** Signing and checking epochs and account registrations over their {@link CanonicalEncoding}. */
 public final class VenueSignatures {
@@ -13,9 +12,12 @@ public final class VenueSignatures {
 
     /** Builds the market tree, signs the epoch and returns it. */
     public static MarketEpoch signEpoch(VenueSigningKey key, long epochId, long timestampMillis, MarketTable table) {
-        Fr root = MarketTree.of(table).root();
-        byte[] sig = key.sign(CanonicalEncoding.epoch(epochId, timestampMillis, root, table));
-        return MarketEpoch.of(epochId, timestampMillis, table, root, sig);
+        if (epochId < 0 || timestampMillis < 0) {
+            throw new IllegalArgumentException("epoch id and timestamp must be >= 0");
+        }
+        MarketTree tree = MarketTree.of(table);
+        byte[] sig = key.sign(CanonicalEncoding.epoch(epochId, timestampMillis, tree.root(), table));
+        return MarketEpoch.of(epochId, timestampMillis, tree, sig);
     }
 
     public static boolean verifyEpoch(VenuePublicKey venue, MarketEpoch epoch) {

@@ -96,12 +96,12 @@ class VenueSignaturesTest {
         MarketEpoch forged = MarketEpoch.of(5, 1_700_000_000_000L, changed,
                 io.zkmargin.api.market.MarketTree.of(changed).root(), e.signature());
         assertFalse(VenueSignatures.verifyEpoch(k.publicKey(), forged));
-        MarketEpoch otherId = MarketEpoch.of(6, e.timestampMillis(), e.table(), e.marketRoot(), e.signature());
+        MarketEpoch otherId = MarketEpoch.of(6, e.timestampMillis(), e.tree(), e.signature());
         assertFalse(VenueSignatures.verifyEpoch(k.publicKey(), otherId));
         byte[] flipped = e.signature();
         flipped[10] ^= 1;
         assertFalse(VenueSignatures.verifyEpoch(k.publicKey(),
-                MarketEpoch.of(5, e.timestampMillis(), e.table(), e.marketRoot(), flipped)));
+                MarketEpoch.of(5, e.timestampMillis(), e.tree(), flipped)));
         assertFalse(VenueSignatures.verifyEpoch(VenueSigningKey.generate(new SecureRandom()).publicKey(), e));
     }
 
