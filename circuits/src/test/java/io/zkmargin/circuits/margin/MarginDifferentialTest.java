@@ -38,12 +38,14 @@ class MarginDifferentialTest {
         RandomMarkets gen = new RandomMarkets(seed);
         CompiledCircuit c = MarginCircuit.compiled(SizeClass.S);
         MarginWitnessBuilder b = null;
+        long t0 = System.nanoTime();
         for (int i = 0; i < accounts; i++) {
             if (i % 10 == 0) b = MarginWitnessBuilder.forTable(i, gen.newTable());
             AccountState a = gen.account(i, SizeClass.S, 0.8);
             check(c, b, gen, a, SizeClass.S, "seed " + seed + " account " + i);
         }
-        System.out.println("differential S: " + accounts + " accounts, " + satisfied + " satisfiable and " + rejected
+        System.out.println("differential S: " + accounts + " accounts in " + (System.nanoTime() - t0) / 1_000_000
+                + " ms, " + satisfied + " satisfiable and " + rejected
                 + " unsatisfiable cases");
         assertTrue(satisfied >= accounts / 2 && rejected >= accounts / 2, "too few interesting cases");
     }
