@@ -123,6 +123,30 @@ class VenueSignaturesTest {
     }
 
     @Test
+    void canonicalEpochEncoding_followsDocumentedLayout() {
+        MarketTable t = MarketTable.of(
+                List.of(Instrument.of("AB", 5, 7, TierSchedule.flat(30_000),
+                        new long[] {-1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}, 9)),
+                List.of(CollateralAsset.of("U", 1, 1, TierSchedule.of(new long[] {0, 256}, new int[] {1_000_000, 1}))));
+        byte[] enc = CanonicalEncoding.epoch(3, 4, Fr.of(5), t);
+        StringBuilder x = new StringBuilder(HEX.formatHex("zkmargin/epoch/v1\0".getBytes()));
+        x.append("0000000000000003").append("0000000000000004").append("00".repeat(31)).append("05");
+        x.append("00000001").append("02").append(HEX.formatHex("AB".getBytes())).append("0005")
+                .append("0000000000000007").append("0000000000000009")
+                .append("01").append("00".repeat(16)).append("00007530");
+        x.append("ff".repeat(9)).append("00".repeat(8)).append("01");
+        for (int s = 2; s < 15; s++) {
+            x.append("00".repeat(9));
+        }
+        x.append("00".repeat(8)).append("02");
+        x.append("00000001").append("01").append(HEX.formatHex("U".getBytes())).append("0001")
+                .append("0000000000000001").append("02")
+                .append("00".repeat(16)).append("000f4240")
+                .append("00".repeat(14)).append("0100").append("00000001");
+        assertEquals(x.toString(), HEX.formatHex(enc));
+    }
+
+    @Test
     void canonicalEncoding_layoutIsFixed() {
         byte[] reg = CanonicalEncoding.registration(1, 2, AccountCommitment.of(Fr.of(3)));
         String expected = HEX.formatHex("zkmargin/registration/v1\0".getBytes()) + "0000000000000001"
