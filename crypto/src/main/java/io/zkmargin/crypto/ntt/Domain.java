@@ -282,17 +282,12 @@ public final class Domain {
     private static void blockStages(long[] a, int base, int bl, long[] tw, long[] tmp) {
         int end = base + (1 << bl);
         // stage 0: every twiddle is 1
-        for (int i = base; i < end; i += 2) {
-            int x = 4 * i, y = x + 4;
-            long a0 = a[x], a1 = a[x + 1], a2 = a[x + 2], a3 = a[x + 3];
-            long b0 = a[y], b1 = a[y + 1], b2 = a[y + 2], b3 = a[y + 3];
-            Montgomery.sub(a0, a1, a2, a3, b0, b1, b2, b3, a, y, Fr.M0, Fr.M1, Fr.M2, Fr.M3);
-            Montgomery.add(a0, a1, a2, a3, b0, b1, b2, b3, a, x, Fr.M0, Fr.M1, Fr.M2, Fr.M3);
-        }
+        for (int i = base; i < end; i += 2) butterflyOne(a, 4 * i, 4 * i + 4);
         for (int s = 1; s < bl; s++) {
             int m = 1 << s;
             for (int k = base; k < end; k += 2 * m) {
-                for (int j = 0; j < m; j++) butterfly(a, 4 * (k + j), 4 * (k + j + m), tw, 4 * (m - 1 + j), tmp);
+                butterflyOne(a, 4 * k, 4 * (k + m)); // w^0 = 1: no multiplication
+                for (int j = 1; j < m; j++) butterfly(a, 4 * (k + j), 4 * (k + j + m), tw, 4 * (m - 1 + j), tmp);
             }
         }
     }
@@ -303,8 +298,16 @@ public final class Domain {
         for (int b = lo; b < hi; b++) {
             int j = b & (m - 1);
             int i = ((b >> s) << (s + 1)) + j;
-            butterfly(a, 4 * i, 4 * (i + m), tw, 4 * (m - 1 + j), tmp);
+            if (j == 0) butterflyOne(a, 4 * i, 4 * (i + m)); else butterfly(a, 4 * i, 4 * (i + m), tw, 4 * (m - 1 + j), tmp);
         }
+    }
+
+    /** (x, y) = (x + y, x - y). */
+    private static void butterflyOne(long[] a, int x, int y) {
+        long a0 = a[x], a1 = a[x + 1], a2 = a[x + 2], a3 = a[x + 3];
+        long b0 = a[y], b1 = a[y + 1], b2 = a[y + 2], b3 = a[y + 3];
+        Montgomery.sub(a0, a1, a2, a3, b0, b1, b2, b3, a, y, Fr.M0, Fr.M1, Fr.M2, Fr.M3);
+        Montgomery.add(a0, a1, a2, a3, b0, b1, b2, b3, a, x, Fr.M0, Fr.M1, Fr.M2, Fr.M3);
     }
 
     /** (x, y) = (x + w*y, x - w*y) at long offsets x, y; w at tw[t..]. */
