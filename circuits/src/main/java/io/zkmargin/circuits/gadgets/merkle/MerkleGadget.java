@@ -3,6 +3,7 @@ package io.zkmargin.circuits.gadgets.merkle;
 import io.zkmargin.circuits.Api;
 import io.zkmargin.circuits.Scope;
 import io.zkmargin.circuits.Var;
+import io.zkmargin.circuits.gadgets.Bits;
 import io.zkmargin.circuits.gadgets.poseidon.PoseidonGadget;
 import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.crypto.hash.MerkleProof;
@@ -23,15 +24,27 @@ public final class MerkleGadget {
     /**
      * The root reached from {@code leaf} with {@code siblings} (level 0 first) and {@code indexBits}
      * (least significant first; bit l = 1 means the path node at level l is a right child). Every
-     * index bit is asserted boolean here.
+     * index bit is asserted boolean here: {@link #constraints(int) 242 per level}.
      */
     public static Var root(Api api, Var leaf, Var[] siblings, Var[] indexBits) {
+        return path(api, leaf, siblings, indexBits, true);
+    }
+
+    /**
+     * The root reached from {@code leaf} at the private position {@code index}, decomposed here into
+     * boolean bits proven to recompose to it (so 0 <= index < 2^depth): {@code depth * 242 + 1}
+     * constraints, {@code depth} fewer than {@link #indexBits} followed by {@link #root}.
+     */
+    public static Var rootAt(Api api, Var leaf, Var[] siblings, Var index) {
+        checkDepth(siblings.length);
+        return path(api, leaf, siblings, Bits.toBits(api, Objects.requireNonNull(index, "index"), siblings.length), false);
+    }
+
+    private static Var path(Api api, Var leaf, Var[] siblings, Var[] indexBits, boolean assertBits) {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(leaf, "leaf");
         int depth = siblings.length;
-        if (depth < 1 || depth > PoseidonMerkleTree.MAX_DEPTH) {
-            throw new IllegalArgumentException("Merkle depth must be in [1, " + PoseidonMerkleTree.MAX_DEPTH + "], got " + depth);
-        }
+        checkDepth(depth);
         if (indexBits.length != depth) {
             throw new IllegalArgumentException("need one index bit per level: " + depth + " siblings, " + indexBits.length + " bits");
         }
@@ -40,9 +53,12 @@ public final class MerkleGadget {
             for (int l = 0; l < depth; l++) {
                 Var bit = Objects.requireNonNull(indexBits[l], "index bit is null");
                 Var sibling = Objects.requireNonNull(siblings[l], "sibling is null");
-                try (Scope level = api.scope("indexBit")) {
-                    api.assertBoolean(bit);
+                if (assertBits) {
+                    try (Scope level = api.scope("indexBit")) {
+                        api.assertBoolean(bit);
+                    }
                 }
+                // one product selects the order: (node, sibling) for bit 0, (sibling, node) for bit 1
                 Var d = api.mul(bit, api.sub(sibling, node));
                 Var left = api.add(node, d);
                 Var right = api.sub(sibling, d);
@@ -52,6 +68,12 @@ public final class MerkleGadget {
         return node;
     }
 
+    private static void checkDepth(int depth) {
+        if (depth < 1 || depth > PoseidonMerkleTree.MAX_DEPTH) {
+            throw new IllegalArgumentException("Merkle depth must be in [1, " + PoseidonMerkleTree.MAX_DEPTH + "], got " + depth);
+        }
+    }
+
     /** Asserts that {@code leaf} sits at the position given by {@code indexBits} under {@code root}. */
     public static void assertMember(Api api, Var root, Var leaf, Var[] siblings, Var[] indexBits) {
         api.assertEqual(Objects.requireNonNull(root, "root"), root(api, leaf, siblings, indexBits));
@@ -59,32 +81,12 @@ public final class MerkleGadget {
 
     /**
      * Decomposes {@code index} into {@code depth} boolean bits (least significant first) constrained
-     * to recompose to it: depth + 1 constraints (the bits are asserted boolean again by {@link #root},
-     * so a caller that passes them on may rely on that). Solving fails if index >= 2^depth.
+     * to recompose to it ({@link Bits#toBits}, depth + 1 constraints); an index >= 2^depth cannot
+     * satisfy them. {@link #root} asserts the bits boolean again; {@link #rootAt} avoids that.
      */
     public static Var[] indexBits(Api api, Var index, int depth) {
-        Objects.requireNonNull(index, "index");
-        if (depth < 1 || depth > PoseidonMerkleTree.MAX_DEPTH) {
-            throw new IllegalArgumentException("Merkle depth must be in [1, " + PoseidonMerkleTree.MAX_DEPTH + "], got " + depth);
-        }
-        try (Scope scope = api.scope("merkleIndex")) {
-            Var[] bits = api.hint("indexBits", depth, in -> {
-                long[] limbs = in[0].toCanonicalLimbs();
-                if ((limbs[1] | limbs[2] | limbs[3]) != 0 || Long.compareUnsigned(limbs[0], 1L << depth) >= 0) {
-                    throw new IllegalArgumentException("Merkle index does not fit " + depth + " bits");
-                }
-                Fr[] out = new Fr[depth];
-                for (int l = 0; l < depth; l++) out[l] = ((limbs[0] >>> l) & 1) == 1 ? Fr.ONE : Fr.ZERO;
-                return out;
-            }, index);
-            Var sum = api.zero();
-            for (int l = 0; l < depth; l++) {
-                api.assertBoolean(bits[l]);
-                sum = api.add(sum, api.mul(bits[l], 1L << l));
-            }
-            api.assertEqual(sum, index);
-            return bits;
-        }
+        checkDepth(depth);
+        return Bits.toBits(api, Objects.requireNonNull(index, "index"), depth);
     }
 
     /** Constraints of {@link #root} (and of {@link #assertMember} minus one) for a path of {@code depth} levels. */

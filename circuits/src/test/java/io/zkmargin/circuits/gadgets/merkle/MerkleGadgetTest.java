@@ -6,10 +6,10 @@ import io.zkmargin.circuits.Assignment;
 import io.zkmargin.circuits.CompiledCircuit;
 import io.zkmargin.circuits.Compiler;
 import io.zkmargin.circuits.R1cs;
-import io.zkmargin.circuits.SolverException;
 import io.zkmargin.circuits.UnsatisfiedConstraintException;
 import io.zkmargin.circuits.Var;
 import io.zkmargin.circuits.Witness;
+import io.zkmargin.circuits.testing.CircuitTester;
 import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.crypto.hash.MerkleProof;
 import io.zkmargin.crypto.hash.PoseidonMerkleTree;
@@ -152,26 +152,57 @@ class MerkleGadgetTest {
         return abc[0].mul(abc[1]).equals(abc[2]);
     }
 
+    /** Both forms of a numeric private index: indexBits + root (as the margin circuit uses) and rootAt. */
     @Test
     void numericPrivateIndex_decomposesAndProves() {
-        CompiledCircuit c = Compiler.compile(api -> {
-            Var root = api.publicInput("root");
-            Var leaf = api.secretInput("leaf");
-            Var index = api.secretInput("index");
-            Var[] siblings = api.secretInputs("sibling", DEPTH);
-            api.assertEqual(root, MerkleGadget.root(api, leaf, siblings, MerkleGadget.indexBits(api, index, DEPTH)));
-        });
-        int index = 2741;
-        MerkleProof p = tree.proof(index);
-        Witness w = c.solve(Assignment.builder().set("root", tree.root()).set("leaf", tree.leaf(index))
-                .set("index", index).set("sibling", MerkleGadget.siblingValues(p)).build());
-        assertEquals(List.of(tree.root()), w.publicValues());
-        // the neighbouring index with the same path data is rejected
-        assertThrows(UnsatisfiedConstraintException.class, () -> c.solve(Assignment.builder().set("root", tree.root())
-                .set("leaf", tree.leaf(index)).set("index", index ^ 1).set("sibling", MerkleGadget.siblingValues(p)).build()));
-        // an index beyond the tree has no bits
-        assertThrows(SolverException.class, () -> c.solve(Assignment.builder().set("root", tree.root())
-                .set("leaf", tree.leaf(index)).set("index", 4096).set("sibling", MerkleGadget.siblingValues(p)).build()));
+        for (boolean viaRootAt : new boolean[] {false, true}) {
+            CompiledCircuit c = CircuitTester.compile(api -> {
+                Var root = api.publicInput("root");
+                Var leaf = api.secretInput("leaf");
+                Var index = api.secretInput("index");
+                Var[] siblings = api.secretInputs("sibling", DEPTH);
+                Var computed = viaRootAt
+                        ? MerkleGadget.rootAt(api, leaf, siblings, index)
+                        : MerkleGadget.root(api, leaf, siblings, MerkleGadget.indexBits(api, index, DEPTH));
+                api.assertEqual(root, computed);
+            });
+            int expectedConstraints = MerkleGadget.constraints(DEPTH) + DEPTH + 1 + 1 - (viaRootAt ? DEPTH : 0);
+            assertEquals(expectedConstraints, c.r1cs().nConstraints(), "rootAt=" + viaRootAt);
+            int index = 2741;
+            MerkleProof p = tree.proof(index);
+            CircuitTester.assertSolves(c, numeric(index, tree.leaf(index), p), List.of(tree.root()));
+            // the neighbouring index with the same path data is rejected
+            CircuitTester.assertRejected(c, numeric(index ^ 1, tree.leaf(index), p));
+            // an index beyond the tree has no 12-bit decomposition
+            assertTrue(CircuitTester.assertRejected(c, numeric(index + 4096, tree.leaf(index), p)).startsWith("toBits12"));
+        }
+    }
+
+    /** No wire of a one-level path may change alone, in either form (the check is quadratic in circuit size). */
+    @Test
+    void noFreeWiresInSmallPaths() {
+        PoseidonMerkleTree small = PoseidonMerkleTree.of(1, List.of(Fr.of(5), Fr.of(6)));
+        MerkleProof p = small.proof(1);
+        for (boolean viaRootAt : new boolean[] {false, true}) {
+            CompiledCircuit c = CircuitTester.compile(api -> {
+                Var root = api.publicInput("root");
+                Var leaf = api.secretInput("leaf");
+                Var index = api.secretInput("index");
+                Var[] siblings = api.secretInputs("sibling", 1);
+                Var computed = viaRootAt
+                        ? MerkleGadget.rootAt(api, leaf, siblings, index)
+                        : MerkleGadget.root(api, leaf, siblings, MerkleGadget.indexBits(api, index, 1));
+                api.assertEqual(root, computed);
+            });
+            Witness w = CircuitTester.assertSolves(c, Assignment.builder().set("root", small.root()).set("leaf", Fr.of(6))
+                    .set("index", 1).set("sibling", MerkleGadget.siblingValues(p)).build(), List.of(small.root()));
+            CircuitTester.assertNoFreeWires(c, w);
+        }
+    }
+
+    private static Assignment numeric(int index, Fr leaf, MerkleProof p) {
+        return Assignment.builder().set("root", tree.root()).set("leaf", leaf).set("index", index)
+                .set("sibling", MerkleGadget.siblingValues(p)).build();
     }
 
     @Test
@@ -182,5 +213,7 @@ class MerkleGadgetTest {
                 MerkleGadget.root(api, api.secretInput("l"), new Var[0], new Var[0])));
         assertThrows(IllegalArgumentException.class, () -> Compiler.compile(api ->
                 MerkleGadget.indexBits(api, api.secretInput("i"), 31)));
+        assertThrows(IllegalArgumentException.class, () -> Compiler.compile(api ->
+                MerkleGadget.rootAt(api, api.secretInput("l"), new Var[0], api.secretInput("i"))));
     }
 }
