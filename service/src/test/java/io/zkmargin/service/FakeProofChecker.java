@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * valid when its first 32 bytes are SHA-256 of the public inputs. It lets the policy tests craft valid
  * and invalid proofs for any public inputs; real Groth16 is exercised in Groth16ServiceTest.
  */
-final class FakeProofChecker implements ProofChecker {
+class FakeProofChecker implements ProofChecker {
     static final byte[] KEY = fakeKey(3);
     final AtomicInteger batchCalls = new AtomicInteger();
     final AtomicInteger maxBatch = new AtomicInteger();
