@@ -51,6 +51,9 @@ public interface Api {
     /** Sum of all (free); zero for none. */
     Var sum(Var... vs);
 
+    /** sum coeffs[i] * vs[i] (free); efficient for long sums. */
+    Var linearCombination(Var[] vs, Fr[] coeffs);
+
     /** a * b: one constraint unless either side is constant (then free). */
     Var mul(Var a, Var b);
 

@@ -150,9 +150,18 @@ final class Builder implements Api {
 
     @Override
     public Var sum(Var... vs) {
-        Var r = Var.ZERO;
-        for (Var v : vs) r = r.add(req(v, "operand"), false);
-        return r;
+        for (Var v : vs) req(v, "operand");
+        return Var.linear(vs, null);
+    }
+
+    @Override
+    public Var linearCombination(Var[] vs, Fr[] coeffs) {
+        if (vs.length != coeffs.length) throw new IllegalArgumentException("need one coefficient per variable");
+        for (int i = 0; i < vs.length; i++) {
+            req(vs[i], "operand");
+            Objects.requireNonNull(coeffs[i], "coefficient");
+        }
+        return Var.linear(vs, coeffs);
     }
 
     @Override

@@ -59,13 +59,13 @@ public final class Bits {
     }
 
     private static Var recompose(Api api, Var[] bits) {
-        Var acc = api.zero();
+        Fr[] pow = new Fr[bits.length];
         Fr p = Fr.ONE;
-        for (Var b : bits) {
-            acc = api.add(acc, api.mul(b, p));
+        for (int i = 0; i < bits.length; i++) {
+            pow[i] = p;
             p = p.dbl();
         }
-        return acc;
+        return api.linearCombination(bits, pow);
     }
 
     static void checkWidth(int n) {

@@ -34,13 +34,16 @@ public final class Conditionals {
                 return e;
             };
             Var[] e = api.hint("e", n, oneHot, index);
-            Var sum = api.zero(), weighted = api.zero(), out = api.zero();
+            Fr[] position = new Fr[n];
+            Var[] picked = new Var[n];
             for (int k = 0; k < n; k++) {
                 api.assertBoolean(e[k]);
-                sum = api.add(sum, e[k]);
-                weighted = api.add(weighted, api.mul(e[k], k));
-                out = api.add(out, api.mul(e[k], values[k]));
+                position[k] = Fr.of(k);
+                picked[k] = api.mul(e[k], values[k]);
             }
+            Var sum = api.sum(e);
+            Var weighted = api.linearCombination(e, position);
+            Var out = api.sum(picked);
             api.assertEqual(sum, api.one());
             api.assertEqual(weighted, index);
             return out;
