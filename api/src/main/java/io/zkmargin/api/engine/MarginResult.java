@@ -122,6 +122,21 @@ public final class MarginResult {
         return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
     }
 
+    /**
+     * The largest threshold the account can prove, capped at {@link Threshold#MAX_BPS} (also when R6 = 0 and
+     * E6 >= 0); empty when no f >= 0 holds.
+     */
+    public java.util.Optional<Threshold> bestThreshold() {
+        if (r6.signum() == 0) {
+            return e6.signum() >= 0 ? java.util.Optional.of(Threshold.ofBps(Threshold.MAX_BPS)) : java.util.Optional.empty();
+        }
+        BigInteger f = largestProvableF();
+        if (f.signum() < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Threshold.ofBps(f.min(BigInteger.valueOf(Threshold.MAX_BPS)).longValueExact()));
+    }
+
     @Override
     public String toString() {
         return "MarginResult[redacted]";

@@ -162,6 +162,21 @@ class MarginEngineTest {
     }
 
     @Test
+    void bestThreshold_capsAndEmpties() {
+        assertEquals(Threshold.ofBps(20_933), example1().bestThreshold().orElseThrow());
+        assertEquals(Threshold.ofBps(10_000), example4(3_987).bestThreshold().orElseThrow());
+        // R6 = 0 with positive equity: capped at the maximum
+        MarketTable t = MarketTable.of(List.of(), List.of(CollateralAsset.of("USD", 0, 1, TierSchedule.flat(1_000_000))));
+        assertEquals(Threshold.ofBps(Threshold.MAX_BPS),
+                MarginEngine.evaluate(t, AccountState.builder(1).balance(0, 5).build()).bestThreshold().orElseThrow());
+        assertTrue(MarginEngine.evaluate(t, AccountState.builder(1).balance(0, -5).build()).bestThreshold().isEmpty());
+        // tiny requirement: f above the cap is capped
+        assertEquals(Threshold.ofBps(Threshold.MAX_BPS), example4(10_000_000).bestThreshold().orElseThrow());
+        // negative equity with a requirement: nothing provable
+        assertTrue(example4(-1).bestThreshold().isEmpty());
+    }
+
+    @Test
     void toString_revealsNothing() {
         assertEquals("MarginResult[redacted]", example1().toString());
     }
