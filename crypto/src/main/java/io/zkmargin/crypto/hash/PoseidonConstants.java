@@ -37,6 +37,7 @@ public final class PoseidonConstants {
     // the S-box, adds post[k], then the sparse matrix with first row sparseRow[k] (t) and first column
     // below the diagonal sparseCol[k] (t - 1), identity elsewhere.
     final long[] mixFirst, addFirst, pre, post, sparseRow, sparseCol;
+    private final Fr[] mixFirstV, addFirstV, preV, postV, rowV, colV;
 
     private PoseidonConstants(int width) {
         this.width = width;
@@ -58,9 +59,13 @@ public final class PoseidonConstants {
         mdsMont = toMont(mds);
 
         int t = width, rp = partialRounds;
-        Fr[] mixFirstV = new Fr[t * t], addFirstV = new Fr[t], preV = new Fr[rp], postV = new Fr[rp];
-        Fr[] rowV = new Fr[rp * t], colV = new Fr[rp * (t - 1)];
-        fastPartialRounds(mixFirstV, addFirstV, preV, postV, rowV, colV);
+        mixFirstV = new Fr[t * t];
+        addFirstV = new Fr[t];
+        preV = new Fr[rp];
+        postV = new Fr[rp];
+        rowV = new Fr[rp * t];
+        colV = new Fr[rp * (t - 1)];
+        fastPartialRounds();
         mixFirst = toMont(mixFirstV);
         addFirst = toMont(addFirstV);
         pre = toMont(preV);
@@ -78,7 +83,7 @@ public final class PoseidonConstants {
      * is pushed into the previous round (it commutes with element-0 operations), ending in the last
      * first-half full round. Checked against the plain permutation and the circomlib vectors.
      */
-    private void fastPartialRounds(Fr[] mixFirstV, Fr[] addFirstV, Fr[] preV, Fr[] postV, Fr[] rowV, Fr[] colV) {
+    private void fastPartialRounds() {
         int t = width, rp = partialRounds, h = t - 1, first = FULL_ROUNDS / 2;
         Fr[][] m = new Fr[t][t];
         for (int i = 0; i < t; i++) for (int j = 0; j < t; j++) m[i][j] = mds[i * t + j];
@@ -302,6 +307,59 @@ public final class PoseidonConstants {
             throw new IndexOutOfBoundsException("MDS entry (" + row + ", " + col + ") outside " + width + " x " + width);
         }
         return mds[row * width + col];
+    }
+
+    // ---------------------------------------------------------------- equivalent sparse form
+    // Same permutation, cheaper partial rounds: rounds 0..2 as specified; round 3 adds its constants,
+    // applies the S-box, then s = mixFirst * s + addFirst; partial round k: s_0 += partialPre(k),
+    // s_0 = s_0^5, s_0 += partialPost(k), then s_0' = sum_j sparseRow(k, j) s_j and
+    // s_i' = s_i + sparseCol(k, i) * s_0 for i >= 1; the last four rounds as specified.
+
+    /** Entry (row, col) of the matrix that ends the last full round before the partial rounds. */
+    public Fr mixFirst(int row, int col) {
+        checkElement(row);
+        checkElement(col);
+        return mixFirstV[row * width + col];
+    }
+
+    /** Element {@code i} of the vector added after {@link #mixFirst}. */
+    public Fr addFirst(int i) {
+        checkElement(i);
+        return addFirstV[i];
+    }
+
+    /** Constant added to element 0 before the S-box of partial round {@code k} (0-based). */
+    public Fr partialPre(int k) {
+        checkPartial(k);
+        return preV[k];
+    }
+
+    /** Constant added to element 0 after the S-box of partial round {@code k}. */
+    public Fr partialPost(int k) {
+        checkPartial(k);
+        return postV[k];
+    }
+
+    /** First row of the sparse matrix of partial round {@code k}: the new element 0 is the row times the state. */
+    public Fr sparseRow(int k, int j) {
+        checkPartial(k);
+        checkElement(j);
+        return rowV[k * width + j];
+    }
+
+    /** First column (i = 1..t-1) of the sparse matrix of partial round {@code k}: s_i += sparseCol(k, i) * s_0. */
+    public Fr sparseCol(int k, int i) {
+        checkPartial(k);
+        if (i < 1 || i >= width) throw new IndexOutOfBoundsException("sparse column index " + i + " outside [1, " + width + ")");
+        return colV[k * (width - 1) + i - 1];
+    }
+
+    private void checkElement(int i) {
+        if (i < 0 || i >= width) throw new IndexOutOfBoundsException("state index " + i + " outside [0, " + width + ")");
+    }
+
+    private void checkPartial(int k) {
+        if (k < 0 || k >= partialRounds) throw new IndexOutOfBoundsException("partial round " + k + " outside [0, " + partialRounds + ")");
     }
 
     @Override

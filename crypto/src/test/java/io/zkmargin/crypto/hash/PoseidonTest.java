@@ -104,6 +104,12 @@ class PoseidonTest {
         assertTrue(e.getMessage().contains("1..16"));
         assertThrows(IllegalArgumentException.class, () -> PoseidonConstants.forWidth(1));
         assertThrows(IllegalArgumentException.class, () -> PoseidonConstants.forWidth(18));
+        PoseidonConstants c = PoseidonConstants.forWidth(3);
+        assertThrows(IndexOutOfBoundsException.class, () -> c.roundConstant(65, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.mds(0, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.sparseCol(0, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.partialPre(57));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.mixFirst(3, 0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.zkmargin.circuits.gadgets.poseidon;
 import io.zkmargin.circuits.Api;
 import io.zkmargin.circuits.Scope;
 import io.zkmargin.circuits.Var;
+import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.crypto.hash.Poseidon;
 import io.zkmargin.crypto.hash.PoseidonConstants;
 import java.util.Objects;
@@ -29,19 +30,58 @@ public final class PoseidonGadget {
         s[0] = api.zero();
         for (int i = 0; i < n; i++) s[i + 1] = Objects.requireNonNull(inputs[i], "Poseidon input is null");
         try (Scope scope = api.scope("poseidon" + n)) {
-            int rounds = c.rounds();
-            for (int r = 0; r < rounds; r++) {
-                for (int i = 0; i < t; i++) s[i] = api.add(s[i], api.constant(c.roundConstant(r, i)));
-                if (c.isFullRound(r)) {
-                    for (int i = 0; i < t; i++) s[i] = sbox(api, s[i]);
+            // Full rounds as specified, partial rounds in the equivalent sparse form of
+            // PoseidonConstants: the S-box inputs (so the wires and constraints) are the same, but the
+            // free linear layer costs O(t) merges of linear combinations per partial round, not O(t^2).
+            int half = PoseidonConstants.FULL_ROUNDS / 2;
+            int rp = c.partialRounds();
+            for (int r = 0; r < half; r++) {
+                addConstantsAndSbox(api, c, s, r);
+                if (r < half - 1) {
+                    s = mix(api, s, c::mds);
                 } else {
-                    s[0] = sbox(api, s[0]);
+                    s = mix(api, s, c::mixFirst);
+                    for (int i = 0; i < t; i++) s[i] = api.add(s[i], api.constant(c.addFirst(i)));
                 }
+            }
+            for (int k = 0; k < rp; k++) {
+                Var x0 = sbox(api, api.add(s[0], api.constant(c.partialPre(k))));
+                x0 = api.add(x0, api.constant(c.partialPost(k)));
+                s[0] = x0;
+                Var[] terms = new Var[t];
+                for (int j = 0; j < t; j++) terms[j] = api.mul(s[j], c.sparseRow(k, j));
+                for (int i = 1; i < t; i++) s[i] = api.add(s[i], api.mul(x0, c.sparseCol(k, i)));
+                s[0] = api.sum(terms);
+            }
+            int rounds = c.rounds();
+            for (int r = half + rp; r < rounds; r++) {
+                addConstantsAndSbox(api, c, s, r);
                 // the last round only needs the output element
-                s = r == rounds - 1 ? new Var[] {mdsRow(api, c, s, 0)} : mds(api, c, s);
+                s = r == rounds - 1 ? new Var[] {row(api, s, c::mds, 0)} : mix(api, s, c::mds);
             }
             return s[0];
         }
+    }
+
+    private static void addConstantsAndSbox(Api api, PoseidonConstants c, Var[] s, int round) {
+        for (int i = 0; i < s.length; i++) s[i] = sbox(api, api.add(s[i], api.constant(c.roundConstant(round, i))));
+    }
+
+    /** Matrix entries by (row, col). */
+    private interface Matrix {
+        Fr at(int row, int col);
+    }
+
+    private static Var[] mix(Api api, Var[] s, Matrix m) {
+        Var[] out = new Var[s.length];
+        for (int i = 0; i < s.length; i++) out[i] = row(api, s, m, i);
+        return out;
+    }
+
+    private static Var row(Api api, Var[] s, Matrix m, int i) {
+        Var[] terms = new Var[s.length];
+        for (int j = 0; j < s.length; j++) terms[j] = api.mul(s[j], m.at(i, j));
+        return api.sum(terms);
     }
 
     /**
@@ -74,17 +114,5 @@ public final class PoseidonGadget {
         Var x2 = api.mul(x, x);
         Var x4 = api.mul(x2, x2);
         return api.mul(x4, x);
-    }
-
-    private static Var[] mds(Api api, PoseidonConstants c, Var[] s) {
-        Var[] out = new Var[s.length];
-        for (int i = 0; i < s.length; i++) out[i] = mdsRow(api, c, s, i);
-        return out;
-    }
-
-    private static Var mdsRow(Api api, PoseidonConstants c, Var[] s, int row) {
-        Var[] terms = new Var[s.length];
-        for (int j = 0; j < s.length; j++) terms[j] = api.mul(s[j], c.mds(row, j));
-        return api.sum(terms);
     }
 }
