@@ -7,6 +7,7 @@ import io.zkmargin.circuits.R1cs;
 import io.zkmargin.circuits.Var;
 import io.zkmargin.circuits.Witness;
 import io.zkmargin.circuits.gadgets.Bits;
+import io.zkmargin.circuits.gadgets.Tiers;
 import io.zkmargin.crypto.field.Fr;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,24 @@ class CircomInteropTest {
         assertEquals(circom, R1csFile.read(R1csFile.write(circom)));
         // circom puts the header after the constraints; the content is the same either way
         assertEquals(resource("interop.r1cs").length, R1csFile.write(circom).length);
+    }
+
+    /** The tier circuit whose exported files test-tools/circom/check-ours.sh verified with snarkjs. */
+    static final Circuit TIERS = api -> {
+        Var out = api.publicInput("out");
+        Var v = api.secretInput("v");
+        Var[] f = {api.constant(0), api.constant(50_000), api.constant(250_000)};
+        Var[] r = {api.constant(4_000), api.constant(5_000), api.constant(10_000)};
+        api.assertEqual(Tiers.tiered(api, v, f, r), out);
+    };
+
+    @Test
+    void ourWriters_produceTheBytesSnarkjsAccepted() throws IOException {
+        CompiledCircuit c = compile(TIERS);
+        // 50,000 * 0.4% + 200,000 * 0.5% + 40,000 * 1% = 1,600, scaled by 1e6
+        Witness w = assertSolves(c, Assignment.builder().set("v", 290_000).set("out", 1_600_000_000L).build());
+        assertArrayEquals(resource("ours-tiers.r1cs"), R1csFile.write(c.r1cs()));
+        assertArrayEquals(resource("ours-tiers.wtns"), WtnsFile.write(w));
     }
 
     @Test

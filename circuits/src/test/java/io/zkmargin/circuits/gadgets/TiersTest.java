@@ -85,6 +85,20 @@ class TiersTest {
     }
 
     @Test
+    void singleFlatTier_fromCrossMarginExample() {
+        // dYdX example: flat 3% maintenance (one tier, 30,000 ppm); BTC 5 * 58,000 and ETH 40 * 3,100
+        CompiledCircuit c = tierCircuit(1);
+        assertEquals(129 + 1 + 1 + 1, c.r1cs().nConstraints());
+        BigInteger[] floors = big(0);
+        BigInteger[] rates = big(30_000);
+        BigInteger btc = BigInteger.valueOf(5 * 58_000), eth = BigInteger.valueOf(40 * 3_100);
+        assertEquals(BigInteger.valueOf(8_700_000_000L), Native.tiered(btc, floors, rates));
+        assertEquals(BigInteger.valueOf(3_720_000_000L), Native.tiered(eth, floors, rates));
+        assertSolves(c, assign(btc, floors, rates, BigInteger.valueOf(8_700_000_000L)));
+        assertRejected(c, assign(eth, floors, rates, BigInteger.valueOf(3_719_999_999L)));
+    }
+
+    @Test
     void valueAtTwoTo128_isRejected() {
         BigInteger[] floors = big(0, 10);
         BigInteger[] rates = big(1, 2);
