@@ -124,39 +124,18 @@ public final class MarginCircuit implements Circuit {
         try (Scope s = api.scope("threshold")) {
             Ranges.rangeCheck(api, f, THRESHOLD_BITS);
         }
-        // C2: binds the market root to the public epoch.
-        try (Scope s = api.scope("epochDigest")) {
-            api.assertEqual(PoseidonGadget.hash(api, epochId, marketRoot), digest);
-        }
-        // C1: binds accountId, sequence, salt, every leafIndex, q and b to the registered commitment.
-        try (Scope s = api.scope("commitment")) {
-            Var[] posLeaf = new Var[kSlots], q = new Var[kSlots], colLeaf = new Var[jSlots], b = new Var[jSlots];
-            for (int k = 0; k < kSlots; k++) {
-                posLeaf[k] = pos[k].leafIndex;
-                q[k] = pos[k].amount;
-            }
-            for (int j = 0; j < jSlots; j++) {
-                colLeaf[j] = col[j].leafIndex;
-                b[j] = col[j].amount;
-            }
-            api.assertEqual(commitmentHash(api, accountId, sequence, salt, posLeaf, q, colLeaf, b), commitment);
-        }
-
+        // The order of definition does not matter for soundness; health comes before the hashes so that a
+        // checker meets a failing health constraint early (the hashes are most of the constraints).
         for (int k = 0; k < kSlots; k++) {
             try (Scope s = api.scope("pos[" + k + "]")) {
-                slotCommon(api, pos[k], marketRoot, true);
+                slotRange(api, pos[k]);
             }
         }
         for (int j = 0; j < jSlots; j++) {
             try (Scope s = api.scope("col[" + j + "]")) {
-                slotCommon(api, col[j], marketRoot, false);
+                slotRange(api, col[j]);
             }
         }
-        try (Scope s = api.scope("canonical")) {
-            canonical(api, pos);
-            canonical(api, col);
-        }
-
         // Position arithmetic (C11-C13).
         Var pnl = api.zero(), t6 = api.zero(), som = api.zero();
         Var[] scan = new Var[SCENARIOS];
@@ -197,13 +176,50 @@ public final class MarginCircuit implements Circuit {
             }
             Ranges.assertNonNegative201(api, api.sub(lhs, api.mul(api.mul(f, som), Bounds.PPM)));
         }
+        try (Scope s = api.scope("canonical")) {
+            canonical(api, pos);
+            canonical(api, col);
+        }
+
+        for (int k = 0; k < kSlots; k++) {
+            try (Scope s = api.scope("pos[" + k + "]")) {
+                slotMembership(api, pos[k], marketRoot, true);
+            }
+        }
+        for (int j = 0; j < jSlots; j++) {
+            try (Scope s = api.scope("col[" + j + "]")) {
+                slotMembership(api, col[j], marketRoot, false);
+            }
+        }
+        // C1: binds accountId, sequence, salt, every leafIndex, q and b to the registered commitment.
+        try (Scope s = api.scope("commitment")) {
+            Var[] posLeaf = new Var[kSlots], q = new Var[kSlots], colLeaf = new Var[jSlots], b = new Var[jSlots];
+            for (int k = 0; k < kSlots; k++) {
+                posLeaf[k] = pos[k].leafIndex;
+                q[k] = pos[k].amount;
+            }
+            for (int j = 0; j < jSlots; j++) {
+                colLeaf[j] = col[j].leafIndex;
+                b[j] = col[j].amount;
+            }
+            api.assertEqual(commitmentHash(api, accountId, sequence, salt, posLeaf, q, colLeaf, b), commitment);
+        }
+
+        // C2: binds the market root to the public epoch.
+        try (Scope s = api.scope("epochDigest")) {
+            api.assertEqual(PoseidonGadget.hash(api, epochId, marketRoot), digest);
+        }
     }
 
-    /** Range, non-empty flag, empty-slot index, and Merkle membership of one slot (C4-C6, C9, C10). */
-    private static void slotCommon(Api api, Slot s, Var marketRoot, boolean instrument) {
+    /** Range and non-empty flag of one slot; an empty slot has leaf index 0 (C4-C6). */
+    private static void slotRange(Api api, Slot s) {
         s.signed = Ranges.signed(api, s.amount, SIGNED_BITS);
         s.nonEmpty = api.sub(api.one(), Comparisons.isZero(api, s.amount));
         api.assertProduct(api.sub(api.one(), s.nonEmpty), s.leafIndex, api.zero());
+    }
+
+    /** The slot's leaf, of the slot's kind, sits at leafIndex under marketRoot when the slot is non-empty (C9, C10). */
+    private static void slotMembership(Api api, Slot s, Var marketRoot, boolean instrument) {
         Var[] bits = MerkleGadget.indexBits(api, s.leafIndex, DEPTH);
         Var leaf = leafHash(api, s, instrument);
         Var root = MerkleGadget.root(api, leaf, s.siblings, bits);

@@ -92,14 +92,14 @@ class MarginSoundnessTest {
     @Test
     void quantityChangedAfterCommitment_rejected() {
         MarginInputs in = inputs(account(edgeCash() - 1), 10_000); // unhealthy: the change would rescue it
-        in.pos[0].amount = Fr.of(150);
+        in.pos[0].amount = Fr.of(210); // more of the long perp: healthy, if the commitment allowed it
         assertRejectedBy(in, "commitment");
     }
 
     @Test
     void leafValueChanged_rejected() {
         MarginInputs in = inputs(account(edgeCash() - 1), 10_000);
-        in.pos[0].value = Fr.of(999); // lower mark of the long perp
+        in.pos[0].value = Fr.of(1_001); // a higher mark for the long perp
         assertRejectedBy(in, "pos[0]");
         in = inputs(account(edgeCash() - 1), 10_000);
         in.pos[2].risk[12] = Fr.of(0); // the put's worst scenario
@@ -124,11 +124,14 @@ class MarginSoundnessTest {
         MarginInputs in = inputs(account(edgeCash()), 10_000);
         in.digest = MarketTree.epochDigest(8, in.marketRoot); // the previous epoch's digest
         assertRejectedBy(in, "epochDigest");
-        // the prover's own market: a root of a table with a lower BTC mark, under the real epoch's digest
-        in = inputs(account(edgeCash() - 1), 10_000);
-        MarketTable fake = MarketTable.of(List.of(Instrument.linear("BTC", 10, 900, TierSchedule.flat(10_000))),
-                List.of(CollateralAsset.of("USD", 3, 1, TierSchedule.flat(1_000_000))));
-        in.marketRoot = MarketTree.of(fake).root();
+        // the prover's own market, consistent all through (leaves, paths, root) but for the real epoch's digest:
+        // a higher BTC mark makes the account healthy there
+        List<Instrument> ins = new ArrayList<>(table.instruments());
+        ins.set(0, Instrument.linear("BTC", 10, 1_100, table.instrumentAt(10).orElseThrow().maintenance()));
+        MarginWitnessBuilder fake = MarginWitnessBuilder.forTable(9, MarketTable.of(ins, table.collaterals()));
+        in = fake.inputsUnchecked(CommitmentOpening.of(account(edgeCash() - 1), SizeClass.S, SALT), 10_000);
+        assertFalse(MarginEngine.evaluate(table, account(edgeCash() - 1)).isHealthy(10_000));
+        in.digest = inputs(account(edgeCash() - 1), 10_000).digest;
         assertRejectedBy(in, "epochDigest");
     }
 
@@ -261,10 +264,10 @@ class MarginSoundnessTest {
     void collateralLeafInPositionSlot_rejected() {
         MarginInputs in = inputs(account(edgeCash()), 10_000);
         MarginInputs.Slot p = in.pos[3];
-        CollateralAsset usd = table.collateralAt(40).orElseThrow();
+        CollateralAsset btcc = table.collateralAt(40).orElseThrow();
         p.leafIndex = Fr.of(40);
-        p.amount = Fr.of(-1000);
-        p.setLeaf(usd);
+        p.amount = Fr.of(1000); // value 1e6 at price 1,000 in full, tiered at 100%: leaves the account at its edge
+        p.setLeaf(btcc);
         p.setPath(builder.tree().proof(40));
         in.commitment = in.nativeCommitment();
         assertRejectedBy(in, "pos[3]");
