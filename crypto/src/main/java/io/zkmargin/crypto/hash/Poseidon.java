@@ -100,7 +100,6 @@ public final class Poseidon {
 
     /** Unchecked core: state in scratch[0..4t), MDS output in scratch[4t..8t), S-box temp at 8t. */
     static void hash(PoseidonConstants c, long[] in, int inOff, int n, long[] out, int outOff, long[] scratch) {
-        int t = n + 1;
         long[] s = scratch;
         s[0] = 0; s[1] = 0; s[2] = 0; s[3] = 0;
         System.arraycopy(in, inOff, s, 4, 4 * n);
