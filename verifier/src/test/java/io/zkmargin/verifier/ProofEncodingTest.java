@@ -42,6 +42,23 @@ class ProofEncodingTest {
     }
 
     @Test
+    void g2PointOutsideSubgroup_throws() {
+        // a point on the twist found by trial: the twist has cofactor 2p - r, so it is almost surely outside G2
+        io.zkmargin.crypto.field.Fp2 x = io.zkmargin.crypto.field.Fp2.ONE;
+        java.util.Optional<io.zkmargin.crypto.field.Fp2> y;
+        while ((y = x.square().mul(x).add(io.zkmargin.crypto.curve.G2Affine.B).sqrt()).isEmpty()) {
+            x = x.add(io.zkmargin.crypto.field.Fp2.ONE);
+        }
+        byte[] r = ProofEncoding.raw(PROOF);
+        byte[][] coords = {x.c1().toBytesBE(), x.c0().toBytesBE(), y.get().c1().toBytesBE(), y.get().c0().toBytesBE()};
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(coords[i], 0, r, 64 + 32 * i, 32);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProofEncoding.decode(r));
+        assertTrue(e.getMessage().contains("subgroup"), e.getMessage());
+    }
+
+    @Test
     void malformed_throws() {
         assertThrows(IllegalArgumentException.class, () -> ProofEncoding.decode(new byte[100]));
         assertThrows(IllegalArgumentException.class, () -> ProofEncoding.decode(null));
