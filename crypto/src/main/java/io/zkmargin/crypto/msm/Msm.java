@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Multi-scalar multiplication sum_i k_i * P_i on G1 and G2 (Pippenger, signed digits; batched affine
- * buckets for large G1 inputs, XYZZ buckets otherwise).
+ * buckets for large inputs, XYZZ buckets otherwise).
  *
  * <p>By default all cores work on one MSM (parallel over windows); the overloads with
  * {@code threads} cap that (1 = the calling thread only). Zero scalars and points at infinity are

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Scalars are recoded as k + H with H = 2^(c-1) * sum_w 2^(wc): window w of k + H, minus
  * 2^(c-1), is a signed digit in [-2^(c-1), 2^(c-1)), and the digits of k are read straight from
  * the bits, so every window can be processed independently. A negative digit adds -P to bucket
- * |d|, which halves the buckets (2^(c-1) instead of 2^c - 1). Large G1 inputs use batched affine
- * buckets ({@link G1BatchAffine}, about 20% faster measured); G2 and small inputs use XYZZ buckets.
+ * |d|, which halves the buckets (2^(c-1) instead of 2^c - 1). Large inputs use batched affine
+ * buckets ({@link G1BatchAffine}, {@link G2BatchAffine}); small inputs use XYZZ buckets.
  */
 final class Pippenger {
     private Pippenger() {}
@@ -20,7 +20,7 @@ final class Pippenger {
     private static final int RECODED = 5;
     /** Below this many non-trivial terms the work is too small to split. */
     private static final int PARALLEL_MIN = 64;
-    /** From this many terms on, G1 windows use batched affine buckets (one inversion per batch). */
+    /** From this many terms on, windows use batched affine buckets (one inversion per batch). */
     static final int BATCH_AFFINE_MIN = 2048;
 
     /**
@@ -49,10 +49,17 @@ final class Pippenger {
         final int tasks = m < PARALLEL_MIN ? 1 : Math.min(threads, windows);
         final int terms = m;
         final AtomicInteger next = new AtomicInteger();
-        final boolean batchAffine = cv == G1Xyzz.INSTANCE && m >= BATCH_AFFINE_MIN;
+        final boolean batchAffine = m >= BATCH_AFFINE_MIN;
         Workers.run(tasks, t -> {
-            if (batchAffine) {
+            if (batchAffine && cv == G1Xyzz.INSTANCE) {
                 G1BatchAffine worker = new G1BatchAffine(c);
+                for (int w = next.getAndIncrement(); w < windows; w = next.getAndIncrement()) {
+                    worker.window(pts, idx, terms, kh, RECODED, w * c, c, sums, w * cv.bucket);
+                }
+                return;
+            }
+            if (batchAffine && cv == G2Xyzz.INSTANCE) {
+                G2BatchAffine worker = new G2BatchAffine(c);
                 for (int w = next.getAndIncrement(); w < windows; w = next.getAndIncrement()) {
                     worker.window(pts, idx, terms, kh, RECODED, w * c, c, sums, w * cv.bucket);
                 }

@@ -265,6 +265,31 @@ class MsmTest {
     }
 
     @Test
+    void g2BatchedAffinePathMatchesModel() {
+        // few distinct points (the G2 subgroup check per point is slow), many terms: repeats,
+        // negations and equal scalars drive the doubling, cancellation and overflow cases
+        Random rnd = new Random(33);
+        Input fresh = build(rnd, 40, RefCurve.G2);
+        G2Affine[] distinct = g2Points(fresh);
+        Fr[] choices = {Fr.ONE, Fr.ONE.neg(), Fr.random(rnd), Fr.of(5)};
+        int n = Pippenger.BATCH_AFFINE_MIN + 500;
+        G2Affine[] pts = new G2Affine[n];
+        Fr[] ks = new Fr[n];
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            int j = rnd.nextInt(distinct.length);
+            boolean negated = rnd.nextInt(3) == 0;
+            pts[i] = negated ? distinct[j].neg() : distinct[j];
+            ks[i] = rnd.nextBoolean() ? choices[rnd.nextInt(choices.length)] : Fr.random(rnd);
+            BigInteger log = negated ? R.subtract(fresh.logs.get(j)) : fresh.logs.get(j);
+            sum = sum.add(ks[i].toBigInteger().multiply(log));
+        }
+        BigInteger[] expected = RefCurve.mul(sum.mod(R), RefCurve.G2);
+        assertG2(expected, Msm.g2(pts, ks, 1), "threads=1");
+        assertG2(expected, Msm.g2(pts, ks, 2), "threads=2");
+    }
+
+    @Test
     void g2PointAndItsNegationCancel() {
         Random rnd = new Random(32);
         BigInteger[] p = RefCurve.mul(randomScalar(rnd), RefCurve.G2);
