@@ -49,6 +49,15 @@ public final class VenuePublicKey {
         return fromRaw(Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length));
     }
 
+    /** Decodes a "PUBLIC KEY" PEM block (as written by openssl pkey -pubout). */
+    public static VenuePublicKey fromPem(String pem) {
+        return fromX509(Pem.decode("PUBLIC KEY", pem));
+    }
+
+    public String toPem() {
+        return Pem.encode("PUBLIC KEY", x509());
+    }
+
     public byte[] raw() {
         return raw.clone();
     }

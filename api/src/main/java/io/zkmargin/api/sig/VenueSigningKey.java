@@ -44,6 +44,11 @@ public final class VenueSigningKey {
         return fromSeed(Arrays.copyOfRange(der, PKCS8_PREFIX.length, der.length));
     }
 
+    /** Decodes a "PRIVATE KEY" PEM block (as written by openssl genpkey -algorithm ed25519). */
+    public static VenueSigningKey fromPem(String pem) {
+        return fromPkcs8(Pem.decode("PRIVATE KEY", pem));
+    }
+
     public VenuePublicKey publicKey() {
         return publicKey;
     }
@@ -68,6 +73,11 @@ public final class VenueSigningKey {
         byte[] out = Arrays.copyOf(PKCS8_PREFIX, PKCS8_PREFIX.length + 32);
         System.arraycopy(key.getEncoded(), 0, out, PKCS8_PREFIX.length, 32);
         return out;
+    }
+
+    /** The secret key as a PKCS#8 PEM block; for key files only. */
+    public String exportPem() {
+        return Pem.encode("PRIVATE KEY", exportPkcs8());
     }
 
     @Override

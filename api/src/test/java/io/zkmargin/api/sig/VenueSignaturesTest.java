@@ -68,6 +68,24 @@ class VenueSignaturesTest {
     }
 
     @Test
+    void pem_rfc8410Examples_andRoundTrip() {
+        // RFC 8410 section 10.3 private key and section 10.1 public key
+        VenueSigningKey k = VenueSigningKey.fromPem("-----BEGIN PRIVATE KEY-----\n"
+                + "MC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----\n");
+        VenuePublicKey pub = VenuePublicKey.fromPem("-----BEGIN PUBLIC KEY-----\n"
+                + "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n");
+        assertEquals("19bf44096984cdfe8541bac167dc3b96c85086aa30b6b6cb0c5c38ad703166e1", pub.hex());
+        assertEquals(pub, k.publicKey());
+        assertEquals(pub, VenuePublicKey.fromPem(pub.toPem()));
+        assertEquals(k.publicKey(), VenueSigningKey.fromPem(k.exportPem()).publicKey());
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> VenueSigningKey.fromPem("-----BEGIN PRIVATE KEY-----\n!!secret!!\n-----END PRIVATE KEY-----"))
+                .getMessage();
+        assertFalse(m.contains("secret"), m);
+        assertThrows(IllegalArgumentException.class, () -> VenuePublicKey.fromPem(k.exportPem()));
+    }
+
+    @Test
     void badPublicKeys_throw() {
         assertThrows(IllegalArgumentException.class, () -> VenuePublicKey.fromRaw(new byte[31]));
         // the identity point (y = 1) has small order
