@@ -213,7 +213,7 @@ public final class MarketTableGenerator {
                     ContractRow.Builder c = ContractRow.newBuilder().setId(text("id")).setLeafIndex(leaf())
                             .setUnderlying(text("underlying")).setType(kind).setStrike(num("strike"))
                             .setDaysToExpiry(num("days")).setVolatility(num("vol")).setMultiplier(num("multiplier"))
-                            .setInverse(Boolean.parseBoolean(text("inverse"))).setSomFraction(num("som_fraction"));
+                            .setInverse(bool("inverse")).setSomFraction(num("som_fraction"));
                     if (!text("tiers").isEmpty()) {
                         c.setMaintenance(tiers(text("tiers")));
                     }
@@ -229,6 +229,17 @@ public final class MarketTableGenerator {
                 }
                 default -> throw new WireFormatException("CSV line " + line + ": unknown kind '" + kind + "'");
             }
+        }
+
+        boolean bool(String col) {
+            String s = text(col).toLowerCase(Locale.ROOT);
+            if (s.isEmpty() || s.equals("false")) {
+                return false;
+            }
+            if (s.equals("true")) {
+                return true;
+            }
+            throw new WireFormatException("CSV line " + line + ": column " + col + " must be true or false");
         }
 
         int leaf() {

@@ -109,6 +109,9 @@ class MarketTableGeneratorTest {
                 MarketTableGenerator.parseCsv(CSV.replace("collateral,BTC,1,", "collateral,BTC,11,")))).getMessage();
         assertTrue(m.contains("C70000") && m.contains("BTC") && m.contains("11"), m);
         assertThrows(IllegalArgumentException.class, () -> MarketTableGenerator.parseCsv("kind,id\nfoo"));
+        m = assertThrows(IllegalArgumentException.class, () -> MarketTableGenerator.parseCsv(
+                "kind,id,leaf,underlying,inverse\ncall,X,1,BTC,yes")).getMessage();
+        assertTrue(m.contains("line 2") && m.contains("inverse"), m);
         assertThrows(IllegalArgumentException.class, () -> MarketTableGenerator.parseJson("{\"nope\": 1}"));
     }
 }
