@@ -58,6 +58,16 @@ public class PairingBench {
         return Pairing.productIsOne(ps, prepared);
     }
 
+    /**
+     * Same as {@link #product4} with larger JIT inlining budgets, so the Montgomery multiplication
+     * (1000 bytecodes, above the default FreqInlineSize of 325) inlines into the tower kernels.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xmx1g", "-XX:FreqInlineSize=1200", "-XX:InlineSmallCode=6000"})
+    public boolean product4BigInline() {
+        return Pairing.productIsOne(ps, qs);
+    }
+
     @Benchmark
     public G2Prepared prepareG2() {
         return Pairing.prepare(qs[0]);
