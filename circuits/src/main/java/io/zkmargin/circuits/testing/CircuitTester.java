@@ -81,6 +81,7 @@ public final class CircuitTester {
      * Returns the label of the gadget that caught it.
      */
     public static String assertAdversaryRejected(CompiledCircuit c, Assignment invalid, HintOverride adversary) {
+        assertAssignsExactlyTheInputs(c, invalid);
         Witness w;
         try {
             w = c.solveUnchecked(invalid, adversary);
@@ -93,6 +94,22 @@ public final class CircuitTester {
             return e.label();
         }
         throw new AssertionError("an invalid assignment produced a satisfying witness");
+    }
+
+    /**
+     * A rejection must come from the values, not from a misspelt or missing input name (which would make a
+     * soundness test pass for the wrong reason).
+     */
+    private static void assertAssignsExactlyTheInputs(CompiledCircuit c, Assignment a) {
+        Set<String> expected = new java.util.HashSet<>(c.publicInputs());
+        expected.addAll(c.secretInputs());
+        if (!expected.equals(a.names())) {
+            Set<String> missing = new java.util.TreeSet<>(expected);
+            missing.removeAll(a.names());
+            Set<String> unknown = new java.util.TreeSet<>(a.names());
+            unknown.removeAll(expected);
+            throw new AssertionError("assignment does not match the circuit's inputs: missing " + missing + ", unknown " + unknown);
+        }
     }
 
     /** Changing {@code wire} of the valid witness to {@code value} must break a constraint. */
