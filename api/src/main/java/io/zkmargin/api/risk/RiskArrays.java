@@ -63,8 +63,11 @@ public final class RiskArrays {
         BigInteger mark = round(c, "mark", value(c, f, c.daysToExpiry(), c.volatility(), p.rate()));
         double[] losses = scenarioLosses(c, p);
         BigInteger[] ra = new BigInteger[losses.length];
+        // A future/perp/spot with a maintenance tier schedule is linearly margined: the venue sets whichever of
+        // tiers and risk array applies (MARGIN-MODEL.md), so its risk array is zero rather than charged twice.
+        boolean linear = c.type() == ContractType.FUTURE && !c.maintenance().isZero();
         for (int s = 0; s < ra.length; s++) {
-            ra[s] = round(c, "scenario " + (s + 1) + " loss", losses[s]);
+            ra[s] = linear ? BigInteger.ZERO : round(c, "scenario " + (s + 1) + " loss", losses[s]);
         }
         BigInteger som = BigInteger.ZERO;
         if (c.type() != ContractType.FUTURE && c.somFraction() > 0) {

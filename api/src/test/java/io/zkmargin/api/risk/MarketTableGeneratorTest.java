@@ -61,6 +61,17 @@ class MarketTableGeneratorTest {
     }
 
     @Test
+    void perpWithMaintenanceTiers_isLinear_zeroRiskArray_whileOptionsKeepTheirs() {
+        MarketTable t = MarketTableGenerator.generate(MarketTableGenerator.parseCsv(CSV));
+        for (int s = 0; s < 16; s++) {
+            assertEquals(BigInteger.ZERO, t.instrument("BTC-PERP").orElseThrow().risk(s), "scenario " + (s + 1));
+        }
+        long nonZero = java.util.stream.IntStream.range(0, 16)
+                .filter(s -> t.instrument("C70000").orElseThrow().risk(s).signum() != 0).count();
+        assertEquals(16, nonZero);
+    }
+
+    @Test
     void readsFilesByExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("in.csv"), CSV);
         java.nio.file.Path json = java.nio.file.Files.writeString(dir.resolve("in.json"), JSON);
