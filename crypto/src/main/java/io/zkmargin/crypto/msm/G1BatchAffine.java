@@ -12,7 +12,7 @@ import java.util.Arrays;
  * serialize the batches.
  */
 final class G1BatchAffine {
-    /** Pending additions per inversion: the inversion (about 380 multiplications) is amortized over these. */
+    /** At most this many pending additions share one inversion. */
     private static final int BATCH = 512;
     private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
     private static final G1Xyzz XYZZ = G1Xyzz.INSTANCE;
@@ -36,8 +36,8 @@ final class G1BatchAffine {
 
     G1BatchAffine(int c) {
         buckets = 1 << (c - 1);
-        // keep the batch well below the bucket count so few terms collide with a pending bucket
-        batch = Math.max(16, Math.min(BATCH, buckets / 8));
+        // a batch of a quarter of the buckets sends roughly one term in eight to the overflow
+        batch = Math.max(32, Math.min(BATCH, buckets / 4));
         aff = new long[8 * buckets];
         occupied = new boolean[buckets];
         overflow = new long[16 * buckets];
@@ -115,7 +115,7 @@ final class G1BatchAffine {
             }
             if (j == 0) System.arraycopy(den, 0, prefix, 0, 4); else Fp.mul(prefix, dj, prefix, dj - 4, den, dj);
         }
-        Fp.inverse(s, INV, prefix, 4 * (n - 1));
+        Inversion.fp(s, INV, prefix, 4 * (n - 1));
         for (int j = n - 1; j >= 0; j--) {
             int dj = 4 * j;
             if (j > 0) {

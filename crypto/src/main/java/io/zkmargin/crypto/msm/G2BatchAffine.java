@@ -12,7 +12,7 @@ import java.util.Arrays;
  * serialize the batches.
  */
 final class G2BatchAffine {
-    /** Pending additions per inversion: the inversion (about 380 multiplications) is amortized over these. */
+    /** At most this many pending additions share one inversion. */
     private static final int BATCH = 512;
     private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
     private static final G2Xyzz XYZZ = G2Xyzz.INSTANCE;
@@ -36,8 +36,8 @@ final class G2BatchAffine {
 
     G2BatchAffine(int c) {
         buckets = 1 << (c - 1);
-        // keep the batch well below the bucket count so few terms collide with a pending bucket
-        batch = Math.max(16, Math.min(BATCH, buckets / 8));
+        // a batch of a quarter of the buckets sends roughly one term in eight to the overflow
+        batch = Math.max(32, Math.min(BATCH, buckets / 4));
         aff = new long[16 * buckets];
         occupied = new boolean[buckets];
         overflow = new long[32 * buckets];
@@ -115,7 +115,7 @@ final class G2BatchAffine {
             }
             if (j == 0) System.arraycopy(den, 0, prefix, 0, 8); else Fp2.mul(prefix, dj, prefix, dj - 8, den, dj, s, F);
         }
-        Fp2.inverse(s, INV, prefix, 8 * (n - 1), s, F);
+        Inversion.fp2(s, INV, prefix, 8 * (n - 1), s, F);
         for (int j = n - 1; j >= 0; j--) {
             int dj = 8 * j;
             if (j > 0) {
