@@ -220,9 +220,9 @@ public final class MarginCircuit implements Circuit {
 
     /** The slot's leaf, of the slot's kind, sits at leafIndex under marketRoot when the slot is non-empty (C9, C10). */
     private static void slotMembership(Api api, Slot s, Var marketRoot, boolean instrument) {
-        Var[] bits = MerkleGadget.indexBits(api, s.leafIndex, DEPTH);
         Var leaf = leafHash(api, s, instrument);
-        Var root = MerkleGadget.root(api, leaf, s.siblings, bits);
+        // the index bits are the 12-bit decomposition of leafIndex itself, which also proves leafIndex < 4096
+        Var root = MerkleGadget.rootAt(api, leaf, s.siblings, s.leafIndex);
         Conditionals.assertEqualIf(api, s.nonEmpty, root, marketRoot);
     }
 

@@ -35,10 +35,10 @@ public final class MarginWitnessBuilder {
         this.tree = tree;
     }
 
-    /** For a published epoch (its root was checked against its table when the epoch was made). */
+    /** For a published epoch (its root is the root of its table's tree, which the epoch keeps). */
     public static MarginWitnessBuilder forEpoch(MarketEpoch epoch) {
         Objects.requireNonNull(epoch, "epoch");
-        return new MarginWitnessBuilder(epoch.epochId(), epoch.table(), MarketTree.of(epoch.table()));
+        return new MarginWitnessBuilder(epoch.epochId(), epoch.table(), epoch.tree());
     }
 
     /** For an epoch id and table without a signed epoch (tools and tests). */

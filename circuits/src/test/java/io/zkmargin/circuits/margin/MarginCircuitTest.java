@@ -11,6 +11,7 @@ import io.zkmargin.api.model.Threshold;
 import io.zkmargin.api.model.TierSchedule;
 import io.zkmargin.circuits.Assignment;
 import io.zkmargin.circuits.CompiledCircuit;
+import io.zkmargin.circuits.Compiler;
 import io.zkmargin.circuits.Witness;
 import io.zkmargin.circuits.testing.CircuitTester;
 import io.zkmargin.crypto.field.Fr;
@@ -80,11 +81,23 @@ class MarginCircuitTest {
         assertEquals(3, c.r1cs().nPublic());
     }
 
+    /** Input layout per slot (independent of the compiler): 39 inputs per position slot, 22 per collateral slot. */
     @Test
-    void counts_S() {
-        CompiledCircuit c = MarginCircuit.compiled(SizeClass.S);
-        System.out.println("margin S: " + c.r1cs().nConstraints() + " constraints, " + c.r1cs().nWires() + " wires");
-        System.out.println(c.summary());
-        assertTrue(c.r1cs().nConstraints() > 0);
+    void counts_allSizeClasses() {
+        int previous = 0;
+        for (SizeClass sc : SizeClass.values()) {
+            // L is compiled but not cached: its R1CS alone holds millions of terms
+            CompiledCircuit c = sc == SizeClass.L ? Compiler.compile(MarginCircuit.of(sc)) : MarginCircuit.compiled(sc);
+            int k = sc.positionSlots(), j = sc.collateralSlots();
+            int position = 4 + (MarginCircuit.TIERS - 1) + MarginCircuit.TIERS + MarginCircuit.SCENARIOS + MarginCircuit.DEPTH;
+            int collateral = 3 + (MarginCircuit.TIERS - 1) + MarginCircuit.TIERS + MarginCircuit.DEPTH;
+            assertEquals(5 + k * position + j * collateral, c.secretInputs().size(), sc.name());
+            assertEquals(3, c.r1cs().nPublic());
+            // every slot costs at least its Merkle path (12 Poseidon(2) of 240 constraints)
+            int n = c.r1cs().nConstraints();
+            assertTrue(n > (k + j) * 12 * 240 && n > previous, sc.name());
+            previous = n;
+            System.out.println("margin " + sc + ": " + n + " constraints, " + c.r1cs().nWires() + " wires");
+        }
     }
 }
