@@ -144,22 +144,96 @@ public final class CircuitTester {
     /**
      * Wires (1..n-1) of a satisfying witness whose value can change alone (to v+1, to v-1 and to r-1-v)
      * with every constraint still holding: each is either deliberately free or a missing constraint.
+     * Only the constraints that mention a wire are re-evaluated, so this stays fast on large circuits.
      */
     public static List<String> freeWires(CompiledCircuit c, Witness valid) {
         R1cs r = c.r1cs();
         if (!r.isSatisfied(valid)) throw new AssertionError("witness is not satisfying");
+        R1cs.Matrix[] ms = {r.a(), r.b(), r.c()};
+        int[][] starts = new int[3][], wires = new int[3][];
+        long[][] coeffs = new long[3][];
+        for (int k = 0; k < 3; k++) {
+            starts[k] = ms[k].rowStarts();
+            wires[k] = ms[k].wires();
+            coeffs[k] = ms[k].montCoeffs();
+        }
+        int[][] uses = constraintsPerWire(r.nWires(), r.nConstraints(), starts, wires);
+        long[] v = valid.montValues();
+        long[] saved = new long[4], t = new long[4], e = new long[12];
+        Fr[] tampers = new Fr[3];
         List<String> free = new ArrayList<>();
         for (int i = 1; i < r.nWires(); i++) {
-            Fr v = valid.get(i);
-            for (Fr t : new Fr[] {v.add(Fr.ONE), v.sub(Fr.ONE), Fr.of(-1).sub(v)}) {
-                if (t.equals(v)) continue;
-                if (r.isSatisfied(valid.with(i, t))) {
-                    free.add(r.wireName(i));
+            Fr x = valid.get(i);
+            tampers[0] = x.add(Fr.ONE);
+            tampers[1] = x.sub(Fr.ONE);
+            tampers[2] = Fr.of(-1).sub(x);
+            System.arraycopy(v, 4 * i, saved, 0, 4);
+            boolean isFree = false;
+            for (Fr tamper : tampers) {
+                if (tamper.equals(x)) continue;
+                tamper.writeMont(v, 4 * i);
+                boolean all = true;
+                for (int row : uses[i]) {
+                    if (!holds(row, v, starts, wires, coeffs, t, e)) {
+                        all = false;
+                        break;
+                    }
+                }
+                if (all) {
+                    isFree = true;
                     break;
                 }
             }
+            System.arraycopy(saved, 0, v, 4 * i, 4);
+            if (isFree) free.add(r.wireName(i));
         }
         return free;
+    }
+
+    private static int[][] constraintsPerWire(int nWires, int m, int[][] starts, int[][] wires) {
+        int[] count = new int[nWires];
+        int[] last = new int[nWires];
+        java.util.Arrays.fill(last, -1);
+        for (int row = 0; row < m; row++) {
+            for (int k = 0; k < 3; k++) {
+                for (int p = starts[k][row]; p < starts[k][row + 1]; p++) {
+                    int w = wires[k][p];
+                    if (last[w] != row) {
+                        last[w] = row;
+                        count[w]++;
+                    }
+                }
+            }
+        }
+        int[][] uses = new int[nWires][];
+        for (int w = 0; w < nWires; w++) uses[w] = new int[count[w]];
+        java.util.Arrays.fill(count, 0);
+        java.util.Arrays.fill(last, -1);
+        for (int row = 0; row < m; row++) {
+            for (int k = 0; k < 3; k++) {
+                for (int p = starts[k][row]; p < starts[k][row + 1]; p++) {
+                    int w = wires[k][p];
+                    if (last[w] != row) {
+                        last[w] = row;
+                        uses[w][count[w]++] = row;
+                    }
+                }
+            }
+        }
+        return uses;
+    }
+
+    /** t: 4-long scratch; e: 12-long scratch for the three row values. */
+    private static boolean holds(int row, long[] v, int[][] starts, int[][] wires, long[][] coeffs, long[] t, long[] e) {
+        java.util.Arrays.fill(e, 0L);
+        for (int k = 0; k < 3; k++) {
+            for (int p = starts[k][row]; p < starts[k][row + 1]; p++) {
+                Fr.mul(t, 0, coeffs[k], 4 * p, v, 4 * wires[k][p]);
+                Fr.add(e, 4 * k, e, 4 * k, t, 0);
+            }
+        }
+        Fr.mul(t, 0, e, 0, e, 4);
+        return Fr.equal(t, 0, e, 8);
     }
 
     /**
