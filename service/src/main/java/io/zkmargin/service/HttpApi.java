@@ -276,6 +276,11 @@ final class HttpApi {
     }
 
     private void registerKey(RoutingContext ctx) {
+        if (!config.hasBearerToken()) {
+            // keys carry no venue signature: without a configured token nobody may register one
+            fail(ctx, new Rejection(ErrorCode.UNAUTHENTICATED, "key registration needs a configured bearer token"));
+            return;
+        }
         if (!venueAuthenticated(ctx)) {
             return;
         }

@@ -77,7 +77,9 @@ public final class ProofQueue implements AutoCloseable {
         try {
             if (items.size() == 1) {
                 Item it = items.get(0);
-                it.verdict().complete(checker.verify(key, it.proof(), it.publics()));
+                boolean ok = checker.verify(key, it.proof(), it.publics());
+                verified.incrementAndGet();
+                it.verdict().complete(ok);
             } else {
                 List<byte[]> proofs = new ArrayList<>(items.size());
                 List<BigInteger[]> publics = new ArrayList<>(items.size());
@@ -88,11 +90,11 @@ public final class ProofQueue implements AutoCloseable {
                 boolean[] ok = checker.verifyBatch(key, proofs, publics);
                 batches.incrementAndGet();
                 batchedProofs.addAndGet(items.size());
+                verified.addAndGet(items.size());
                 for (int i = 0; i < items.size(); i++) {
                     items.get(i).verdict().complete(ok[i]);
                 }
             }
-            verified.addAndGet(items.size());
         } catch (RuntimeException e) {
             for (Item it : items) {
                 it.verdict().completeExceptionally(e);

@@ -101,4 +101,16 @@ class OperationsTest extends ServiceTestBase {
         assertTrue(accessLines.stream().anyMatch(l -> l.contains("\"error\":\"MALFORMED_REQUEST\"")));
         assertFalse(svc.config().toString().contains(TOKEN));
     }
+
+    @Test
+    void withoutBearerToken_signedVenueRequestsWork_butKeyRegistrationIsRefused() {
+        start(b -> b.bearerToken(null));
+        Http.Resp r = http.venue("POST", "/v1/keys", TestVenue.keyJson(io.zkmargin.api.model.SizeClass.S,
+                FakeProofChecker.KEY));
+        assertEquals(401, r.status());
+        assertEquals("[]", http.get("/v1/keys").json().getJsonArray("keys").encode());
+        publish(1); // signature alone authenticates the epoch
+        register(1, 1, scalar(1));
+        assertEquals("PENDING", state(1));
+    }
 }

@@ -17,7 +17,7 @@ class ProofQueueTest {
     void proofsArrivingWhileOneIsVerified_areBatched_andEachGetsItsOwnVerdict() throws Exception {
         FakeProofChecker checker = new FakeProofChecker();
         ProofChecker.CheckedKey key = checker.parseKey(FakeProofChecker.KEY);
-        checker.delayMillis = 300; // the first verification is slow, the rest pile up
+        checker.delayMillis = 500; // the first verification is slow, the rest pile up
         try (ProofQueue q = new ProofQueue(checker, 16)) {
             List<CompletableFuture<Boolean>> verdicts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -25,7 +25,11 @@ class ProofQueueTest {
                 byte[] proof = i == 4 ? FakeProofChecker.invalidProof() : FakeProofChecker.proofFor(pub);
                 verdicts.add(q.submit(key, proof, pub));
                 if (i == 0) {
-                    Thread.sleep(50);
+                    // wait until the worker holds the first proof, so the next five queue up behind it
+                    long end = System.currentTimeMillis() + 5_000;
+                    while (q.depth() > 0 && System.currentTimeMillis() < end) {
+                        Thread.sleep(5);
+                    }
                 }
             }
             for (int i = 0; i < 6; i++) {
