@@ -202,6 +202,21 @@ class CompilerTest {
     }
 
     @Test
+    void compilingTwice_givesTheSameSystem() {
+        // keys made at setup must match the system the prover compiles later
+        Circuit c = api -> {
+            Var[] xs = api.secretInputs("x", 5);
+            Var acc = api.one();
+            for (Var x : xs) acc = api.mul(acc, api.add(x, api.constant(3)));
+            api.assertEqual(acc, api.publicInput("p"));
+        };
+        R1cs a = Compiler.compile(c).r1cs(), b = Compiler.compile(c).r1cs();
+        assertEquals(a, b);
+        assertEquals(a.summary(), b.summary());
+        assertArrayEquals(a.a().montCoeffs(), b.a().montCoeffs());
+    }
+
+    @Test
     void witnessAndAssignmentToStringHideValues() {
         Assignment a = assign(987654321, 6, 7);
         assertFalse(a.toString().contains("987654321"));
