@@ -58,6 +58,7 @@ public final class Poseidon {
         if (n < 0) throw new IllegalArgumentException("negative input count");
         checkRange(in, inOff, 4L * n);
         checkRange(out, outOff, 4);
+        checkCanonical(in, inOff, n);
         long[] buf = new long[4 * MAX_INPUTS];
         long[] scratch = new long[scratchLength(MAX_INPUTS)];
         Fr.of(n).writeMont(buf, 0);
@@ -86,12 +87,16 @@ public final class Poseidon {
         checkRange(in, inOff, 4L * n);
         checkRange(out, outOff, 4);
         if (scratch.length < scratchLength(n)) throw new IllegalArgumentException("scratch too short: need " + scratchLength(n) + " longs");
+        checkCanonical(in, inOff, n);
+        hash(c, in, inOff, n, out, outOff, scratch);
+    }
+
+    private static void checkCanonical(long[] in, int inOff, int n) {
         for (int i = 0; i < 4 * n; i += 4) {
             if (!Fr.isCanonical(in[inOff + i], in[inOff + i + 1], in[inOff + i + 2], in[inOff + i + 3])) {
                 throw new IllegalArgumentException("Poseidon input " + i / 4 + " is not a reduced field element");
             }
         }
-        hash(c, in, inOff, n, out, outOff, scratch);
     }
 
     private static void checkRange(long[] a, int off, long len) {

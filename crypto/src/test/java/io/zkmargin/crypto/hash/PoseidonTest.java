@@ -119,6 +119,8 @@ class PoseidonTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Poseidon.hash(in, 0, 1, out, 0, new long[Poseidon.scratchLength(1)]));
         assertArrayEquals(new long[] {7, 7, 7, 7}, out);
+        assertThrows(IllegalArgumentException.class, () -> Poseidon.hashMany(in, 0, 1, out, 0));
+        assertArrayEquals(new long[] {7, 7, 7, 7}, out);
         assertThrows(IllegalArgumentException.class, () -> Poseidon.hash(new long[4], 0, 1, out, 0, new long[3]));
         assertThrows(IndexOutOfBoundsException.class, () -> Poseidon.hash(new long[4], 0, 2, out, 0, new long[100]));
     }
