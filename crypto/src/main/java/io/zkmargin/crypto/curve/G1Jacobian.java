@@ -39,6 +39,11 @@ public final class G1Jacobian {
         return new G1Jacobian(c);
     }
 
+    /** Copies the 12 buffer longs (X, Y, Z) to dst[off..]. */
+    public void write(long[] dst, int off) {
+        System.arraycopy(c, 0, dst, off, LONGS);
+    }
+
     public boolean isInfinity() {
         return Fp.isZero(c, 8);
     }

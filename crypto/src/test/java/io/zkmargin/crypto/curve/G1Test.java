@@ -132,6 +132,15 @@ class G1Test {
         G.mul(BigInteger.valueOf(77)).writePacked(buf, 8);
         assertEquals(G.mul(BigInteger.valueOf(77)), G1Affine.readPacked(buf, 8));
         assertEquals(G1Affine.INFINITY, G1Affine.readPacked(buf, 0));
+        long[] jac = new long[G1Jacobian.LONGS];
+        G.toJacobian().dbl().write(jac, 0);
+        long[] t = new long[G1Jacobian.SCRATCH];
+        G1Jacobian.addMixed(jac, 0, jac, 0, buf, 8, t); // 2G + 77G via the buffer formula
+        long[] z = new long[4];
+        Fp.inverse(z, 0, jac, 8);
+        Fp.square(t, 0, z, 0);
+        Fp.mul(t, 0, jac, 0, t, 0);
+        assertEquals(G.mul(BigInteger.valueOf(79)).x(), Fp.readMont(t, 0));
         buf[12] ^= 1;
         assertThrows(IllegalArgumentException.class, () -> G1Affine.readPacked(buf, 8));
     }
