@@ -81,6 +81,54 @@ public final class ServiceConfig {
         return new Builder();
     }
 
+    /**
+     * Reads a configuration from string values under the KEY_* names (a properties file, environment, CLI
+     * options). Durations are milliseconds, keys and secrets hex (venuePublicKey, webhookSecret), webhookUrls
+     * comma-separated. Unknown keys are rejected so a typo does not silently keep a default.
+     */
+    public static ServiceConfig fromMap(java.util.Map<String, String> values) {
+        java.util.Set<String> known = java.util.Set.of(KEY_DATA_DIR, KEY_JDBC_URL, KEY_HOST, KEY_PORT, KEY_BEARER_TOKEN,
+                KEY_VENUE_PUBLIC_KEY, KEY_F_WARN, KEY_F_CALL, KEY_PROOF_WINDOW_MS, KEY_GRACE_WINDOW_MS, KEY_STALENESS,
+                KEY_WEBHOOK_URLS, KEY_WEBHOOK_SECRET, KEY_MAX_BODY, KEY_RATE, KEY_BURST, KEY_TIMEOUT_MS, KEY_TICK_MS);
+        for (String k : values.keySet()) {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException("unknown configuration key: " + k);
+            }
+        }
+        Builder b = builder();
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        values.forEach((k, v) -> {
+            try {
+                switch (k) {
+                    case KEY_DATA_DIR -> b.dataDir(Path.of(v));
+                    case KEY_JDBC_URL -> b.jdbcUrl(v);
+                    case KEY_HOST -> b.host(v);
+                    case KEY_PORT -> b.port(Integer.parseInt(v));
+                    case KEY_BEARER_TOKEN -> b.bearerToken(v);
+                    case KEY_VENUE_PUBLIC_KEY -> b.venuePublicKey(hex.parseHex(v));
+                    case KEY_F_WARN -> b.fWarn(Long.parseLong(v));
+                    case KEY_F_CALL -> b.fCall(Long.parseLong(v));
+                    case KEY_PROOF_WINDOW_MS -> b.proofWindowMillis(Long.parseLong(v));
+                    case KEY_GRACE_WINDOW_MS -> b.graceWindowMillis(Long.parseLong(v));
+                    case KEY_STALENESS -> b.stalenessEpochs(Integer.parseInt(v));
+                    case KEY_WEBHOOK_URLS -> b.webhookUrls(v.isBlank() ? List.of() : java.util.Arrays.stream(v.split(","))
+                            .map(String::trim).map(URI::create).toList());
+                    case KEY_WEBHOOK_SECRET -> b.webhookSecret(hex.parseHex(v));
+                    case KEY_MAX_BODY -> b.maxBodyBytes(Integer.parseInt(v));
+                    case KEY_RATE -> b.ratePerSecond(Double.parseDouble(v));
+                    case KEY_BURST -> b.rateBurst(Integer.parseInt(v));
+                    case KEY_TIMEOUT_MS -> b.requestTimeoutMillis(Long.parseLong(v));
+                    case KEY_TICK_MS -> b.tickMillis(Long.parseLong(v));
+                    default -> throw new IllegalStateException(k);
+                }
+            } catch (IllegalArgumentException e) {
+                // parser messages quote the value, which may be a secret: name only the key
+                throw new IllegalArgumentException("configuration value of " + k + " does not parse");
+            }
+        });
+        return b.build();
+    }
+
     /** A builder preloaded with this configuration (used to restart with a changed value). */
     public Builder toBuilder() {
         Builder b = new Builder();
