@@ -1,0 +1,366 @@
+package io.zkmargin.prover.ceremony;
+
+import io.zkmargin.circuits.R1cs;
+import io.zkmargin.crypto.curve.G1Affine;
+import io.zkmargin.crypto.curve.G1Jacobian;
+import io.zkmargin.crypto.curve.G2Affine;
+import io.zkmargin.crypto.curve.G2Jacobian;
+import io.zkmargin.crypto.field.Fr;
+import io.zkmargin.crypto.msm.G1Packed;
+import io.zkmargin.crypto.msm.G2Packed;
+import io.zkmargin.crypto.ntt.Domain;
+import io.zkmargin.groth16.VerifyingKey;
+import io.zkmargin.prover.ProvingKey;
+import io.zkmargin.prover.ProvingKeyFile;
+import io.zkmargin.prover.R1csDigest;
+import io.zkmargin.verifier.RawPoints;
+import io.zkmargin.verifier.VerifyingKeyEncoding;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+
+/**
+ * The phase-2 key of one circuit while a ceremony runs: the proving-key content of {@link ProvingKey}
+ * (same query layout) with gamma fixed to the generator and delta updated by each contribution. The start key
+ * (delta = 1) cannot be a {@link VerifyingKey} (gamma = delta is refused there), hence this separate type.
+ * Encoding "ZKP2" v1: big-endian header, points of the verifying part raw (EIP-197 order), the query vectors
+ * as packed Montgomery limbs in little-endian words, like the "ZKPK" file.
+ */
+final class Phase2Key {
+    private static final byte[] MAGIC = "ZKP2".getBytes(StandardCharsets.US_ASCII);
+    private static final int G1B = RawPoints.G1_BYTES;
+    private static final int G2B = RawPoints.G2_BYTES;
+
+    final int nWires;
+    final int nPub;
+    final int nCons;
+    final int log;
+    private final byte[] r1csDigest;
+    final G1Affine alpha1;
+    final G1Affine beta1;
+    final G1Affine delta1;
+    final G2Affine beta2;
+    final G2Affine gamma2;
+    final G2Affine delta2;
+    final List<G1Affine> ic;
+    final G1Packed a;
+    final G1Packed b1;
+    final G2Packed b2;
+    final G1Packed l;
+    final G1Packed h;
+
+    Phase2Key(int nWires, int nPub, int nCons, int log, byte[] r1csDigest, G1Affine alpha1, G1Affine beta1,
+            G1Affine delta1, G2Affine beta2, G2Affine gamma2, G2Affine delta2, List<G1Affine> ic, G1Packed a,
+            G1Packed b1, G2Packed b2, G1Packed l, G1Packed h) {
+        if (nWires < 1 + nPub || nPub < 0 || nCons < 0 || log < 1 || log > 28
+                || (1L << log) < (long) nCons + nPub + 1 || r1csDigest.length != 32 || ic.size() != nPub + 1
+                || a.size() != nWires || b1.size() != nWires || b2.size() != nWires
+                || l.size() != nWires - nPub - 1 || h.size() != (1 << log) - 1) {
+            throw new IllegalArgumentException("phase-2 key sizes are inconsistent");
+        }
+        this.nWires = nWires;
+        this.nPub = nPub;
+        this.nCons = nCons;
+        this.log = log;
+        this.r1csDigest = r1csDigest.clone();
+        this.alpha1 = Objects.requireNonNull(alpha1);
+        this.beta1 = Objects.requireNonNull(beta1);
+        this.delta1 = Objects.requireNonNull(delta1);
+        this.beta2 = Objects.requireNonNull(beta2);
+        this.gamma2 = Objects.requireNonNull(gamma2);
+        this.delta2 = Objects.requireNonNull(delta2);
+        this.ic = List.copyOf(ic);
+        this.a = a;
+        this.b1 = b1;
+        this.b2 = b2;
+        this.l = l;
+        this.h = h;
+    }
+
+    byte[] r1csDigest() {
+        return r1csDigest.clone();
+    }
+
+    /** A copy with delta and the delta-divided queries replaced (what a contribution changes). */
+    Phase2Key withDelta(G1Affine newDelta1, G2Affine newDelta2, G1Packed newL, G1Packed newH) {
+        return new Phase2Key(nWires, nPub, nCons, log, r1csDigest, alpha1, beta1, newDelta1, beta2, gamma2, newDelta2,
+                ic, a, b1, b2, newL, newH);
+    }
+
+    /**
+     * The start key of phase 2 for r1cs from the phase-1 powers (delta = gamma = 1, as snarkjs's initial zkey):
+     * the Lagrange basis of the circuit's domain at tau by an inverse FFT over the group elements, then the
+     * QAP polynomials of each wire as sparse combinations of it; H_i = tau^(i+n) G1 - tau^i G1.
+     */
+    static Phase2Key start(PowersOfTau ptau, R1cs r1cs) {
+        Objects.requireNonNull(ptau, "ptau");
+        Objects.requireNonNull(r1cs, "r1cs");
+        int m = r1cs.nConstraints();
+        int nPub = r1cs.nPublic();
+        int nWires = r1cs.nWires();
+        Domain domain = Domain.atLeast(m + nPub + 1);
+        int n = domain.size();
+        if (domain.log() > ptau.power()) {
+            throw new IllegalArgumentException("the circuit needs a domain of 2^" + domain.log()
+                    + " but the .ptau has power " + ptau.power() + "; use a larger phase-1 file");
+        }
+        G1Jacobian[] tau1 = lagrangeG1(ptau.tauG1(), domain);
+        G1Jacobian[] alphaL = lagrangeG1(ptau.alphaTauG1(), domain);
+        G1Jacobian[] betaL = lagrangeG1(ptau.betaTauG1(), domain);
+        G2Jacobian[] tau2 = lagrangeG2(ptau.tauG2(), domain);
+
+        G1Jacobian[] aJ = filled(new G1Jacobian[nWires], G1Jacobian.INFINITY);
+        G1Jacobian[] b1J = filled(new G1Jacobian[nWires], G1Jacobian.INFINITY);
+        G2Jacobian[] b2J = filled(new G2Jacobian[nWires], G2Jacobian.INFINITY);
+        G1Jacobian[] cJ = filled(new G1Jacobian[nWires], G1Jacobian.INFINITY);
+        accumulate(r1cs.a(), tau1, aJ, G1Jacobian::add, G1Jacobian::mul);
+        accumulate(r1cs.a(), betaL, cJ, G1Jacobian::add, G1Jacobian::mul);
+        accumulate(r1cs.b(), tau1, b1J, G1Jacobian::add, G1Jacobian::mul);
+        accumulate(r1cs.b(), alphaL, cJ, G1Jacobian::add, G1Jacobian::mul);
+        accumulate(r1cs.b(), tau2, b2J, G2Jacobian::add, G2Jacobian::mul);
+        accumulate(r1cs.c(), tau1, cJ, G1Jacobian::add, G1Jacobian::mul);
+        for (int i = 0; i <= nPub; i++) {
+            // public-input binding rows m..m+nPub: A row m+i is wire i
+            aJ[i] = aJ[i].add(tau1[m + i]);
+            cJ[i] = cJ[i].add(betaL[m + i]);
+        }
+        G1Affine[] aA = G1Jacobian.batchToAffine(aJ);
+        G1Affine[] b1A = G1Jacobian.batchToAffine(b1J);
+        G2Affine[] b2A = G2Jacobian.batchToAffine(b2J);
+        G1Affine[] cA = G1Jacobian.batchToAffine(cJ);
+        List<G1Affine> ic = new ArrayList<>(Arrays.asList(cA).subList(0, nPub + 1));
+        G1Affine[] lA = Arrays.copyOfRange(cA, nPub + 1, nWires);
+        long[] pw = ptau.tauG1().toLongs();
+        G1Jacobian[] hJ = new G1Jacobian[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            hJ[i] = G1Affine.readPacked(pw, 8 * (i + n)).toJacobian().add(G1Affine.readPacked(pw, 8 * i).neg().toJacobian());
+        }
+        return new Phase2Key(nWires, nPub, m, domain.log(), R1csDigest.of(r1cs), ptau.alphaTauG1().get(0),
+                ptau.betaTauG1().get(0), G1Affine.GENERATOR, ptau.betaG2(), G2Affine.GENERATOR, G2Affine.GENERATOR, ic,
+                G1Packed.from(aA), G1Packed.from(b1A), G2Packed.from(b2A), G1Packed.from(lA),
+                G1Packed.from(G1Jacobian.batchToAffine(hJ)));
+    }
+
+    private static <T> T[] filled(T[] arr, T v) {
+        Arrays.fill(arr, v);
+        return arr;
+    }
+
+    private interface Mul<P> {
+        P mul(P p, Fr k);
+    }
+
+    private static <P> void accumulate(R1cs.Matrix mat, P[] basis, P[] acc, BinaryOperator<P> add, Mul<P> mul) {
+        int[] rows = mat.rowStarts();
+        int[] wires = mat.wires();
+        for (int row = 0; row + 1 < rows.length; row++) {
+            for (int term = rows[row]; term < rows[row + 1]; term++) {
+                Fr c = mat.coeff(term);
+                P p = c.equals(Fr.ONE) ? basis[row] : mul.mul(basis[row], c);
+                acc[wires[term]] = add.apply(acc[wires[term]], p);
+            }
+        }
+    }
+
+    static G1Jacobian[] lagrangeG1(G1Packed monomial, Domain d) {
+        G1Jacobian[] a = new G1Jacobian[d.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = monomial.get(i).toJacobian();
+        }
+        ifft(a, d, G1Jacobian::add, (p, k) -> p.mul(k), G1Jacobian::neg);
+        return a;
+    }
+
+    static G2Jacobian[] lagrangeG2(G2Packed monomial, Domain d) {
+        G2Jacobian[] a = new G2Jacobian[d.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = monomial.get(i).toJacobian();
+        }
+        ifft(a, d, G2Jacobian::add, (p, k) -> p.mul(k), G2Jacobian::neg);
+        return a;
+    }
+
+    /** In-place inverse DFT over a group: a_k <- (1/n) sum_i omega^(-ik) a_i (radix 2, bit-reversed input). */
+    private static <P> void ifft(P[] a, Domain d, BinaryOperator<P> add, Mul<P> mul, java.util.function.UnaryOperator<P> neg) {
+        int n = a.length;
+        int log = d.log();
+        for (int i = 0; i < n; i++) {
+            int j = Integer.reverse(i) >>> (32 - log);
+            if (log > 0 && j > i) {
+                P t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+        }
+        Fr wInv = d.omegaInverse();
+        for (int len = 2; len <= n; len <<= 1) {
+            Fr step = wInv.pow(java.math.BigInteger.valueOf(n / len));
+            Fr[] tw = new Fr[len / 2];
+            tw[0] = Fr.ONE;
+            for (int k = 1; k < len / 2; k++) {
+                tw[k] = tw[k - 1].mul(step);
+            }
+            for (int s = 0; s < n; s += len) {
+                for (int k = 0; k < len / 2; k++) {
+                    P u = a[s + k];
+                    P v = k == 0 ? a[s + k + len / 2] : mul.mul(a[s + k + len / 2], tw[k]);
+                    a[s + k] = add.apply(u, v);
+                    a[s + k + len / 2] = add.apply(u, neg.apply(v));
+                }
+            }
+        }
+        Fr nInv = d.sizeInverse();
+        for (int i = 0; i < n; i++) {
+            a[i] = mul.mul(a[i], nInv);
+        }
+    }
+
+    // ------------------------------------------------------------------ encoding
+
+    byte[] encode() {
+        long[][] q1 = {a.toLongs(), b1.toLongs(), l.toLongs(), h.toLongs()};
+        long[] q2 = b2.toLongs();
+        long words = q2.length;
+        for (long[] q : q1) {
+            words += q.length;
+        }
+        long size = 4 + 2 + 2 + 16 + 32 + 3L * G1B + 3L * G2B + (long) G1B * (nPub + 1) + 8 * words;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("phase-2 key too large for a single-array encoding");
+        }
+        ByteBuffer bb = ByteBuffer.allocate((int) size);
+        bb.put(MAGIC).putShort((short) 1).putShort((short) 0);
+        bb.putInt(nWires).putInt(nPub).putInt(nCons).putInt(log).put(r1csDigest);
+        byte[] p1 = new byte[G1B];
+        byte[] p2 = new byte[G2B];
+        for (G1Affine p : new G1Affine[] {alpha1, beta1, delta1}) {
+            RawPoints.writeG1(p, p1, 0);
+            bb.put(p1);
+        }
+        for (G2Affine p : new G2Affine[] {beta2, gamma2, delta2}) {
+            RawPoints.writeG2(p, p2, 0);
+            bb.put(p2);
+        }
+        for (G1Affine p : ic) {
+            RawPoints.writeG1(p, p1, 0);
+            bb.put(p1);
+        }
+        bb.order(ByteOrder.LITTLE_ENDIAN);
+        for (long[] q : new long[][] {q1[0], q1[1], q2, q1[2], q1[3]}) {
+            bb.asLongBuffer().put(q);
+            bb.position(bb.position() + 8 * q.length);
+        }
+        return bb.array();
+    }
+
+    static Phase2Key decode(byte[] in) {
+        if (in.length < 56 || !Arrays.equals(in, 0, 4, MAGIC, 0, 4)) {
+            throw new IllegalArgumentException("not a phase-2 key (bad magic)");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(in);
+        bb.position(4);
+        int version = bb.getShort();
+        bb.getShort();
+        if (version != 1) {
+            throw new IllegalArgumentException("unsupported phase-2 key version " + version);
+        }
+        long nWires = Integer.toUnsignedLong(bb.getInt());
+        long nPub = Integer.toUnsignedLong(bb.getInt());
+        long nCons = Integer.toUnsignedLong(bb.getInt());
+        long log = Integer.toUnsignedLong(bb.getInt());
+        if (log < 1 || log > 28 || nWires < 1 || nPub >= nWires || nWires > Integer.MAX_VALUE / 32 || nCons > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("phase-2 key header sizes are out of range");
+        }
+        long n = 1L << log;
+        long expected = 56 + 3L * G1B + 3L * G2B + G1B * (nPub + 1)
+                + 8L * (8 * nWires * 2 + 16 * nWires + 8 * (nWires - nPub - 1) + 8 * (n - 1));
+        if (in.length != expected) {
+            throw new IllegalArgumentException("phase-2 key has " + in.length + " bytes, header implies " + expected);
+        }
+        byte[] digest = new byte[32];
+        bb.get(digest);
+        int p = 56;
+        G1Affine alpha1 = RawPoints.readG1(in, p);
+        G1Affine beta1 = RawPoints.readG1(in, p + G1B);
+        G1Affine delta1 = RawPoints.readG1(in, p + 2 * G1B);
+        p += 3 * G1B;
+        G2Affine beta2 = RawPoints.readG2(in, p);
+        G2Affine gamma2 = RawPoints.readG2(in, p + G2B);
+        G2Affine delta2 = RawPoints.readG2(in, p + 2 * G2B);
+        p += 3 * G2B;
+        List<G1Affine> ic = new ArrayList<>();
+        for (int i = 0; i <= nPub; i++) {
+            ic.add(RawPoints.readG1(in, p));
+            p += G1B;
+        }
+        bb.position(p);
+        bb.order(ByteOrder.LITTLE_ENDIAN);
+        int w = (int) nWires;
+        G1Packed a = G1Packed.of(longs(bb, 8 * w));
+        G1Packed b1 = G1Packed.of(longs(bb, 8 * w));
+        G2Packed b2 = G2Packed.of(longs(bb, 16 * w));
+        G1Packed l = G1Packed.of(longs(bb, 8 * (w - (int) nPub - 1)));
+        G1Packed h = G1Packed.of(longs(bb, 8 * (int) (n - 1)));
+        return new Phase2Key(w, (int) nPub, (int) nCons, (int) log, digest, alpha1, beta1, delta1, beta2, gamma2,
+                delta2, ic, a, b1, b2, l, h);
+    }
+
+    private static long[] longs(ByteBuffer bb, int count) {
+        long[] out = new long[count];
+        bb.asLongBuffer().get(out);
+        bb.position(bb.position() + 8 * count);
+        return out;
+    }
+
+    byte[] hash() {
+        return sha256(encode());
+    }
+
+    /** The key in the prover's "ZKPK" format (docs/KEY-FORMAT.md), decoded (and so validated) by ProvingKeyFile. */
+    ProvingKey toProvingKey() {
+        byte[] vk = VerifyingKeyEncoding.encode(VerifyingKey.of(alpha1, beta2, gamma2, delta2, ic));
+        long[][] q = {a.toLongs(), b1.toLongs(), b2.toLongs(), l.toLongs(), h.toLongs()};
+        long words = 0;
+        for (long[] x : q) {
+            words += x.length;
+        }
+        int header = 4 + 2 + 2 + 16 + 32 + 4;
+        ByteBuffer bb = ByteBuffer.allocate((int) (header + vk.length + 2L * G1B + 8 * words + 32));
+        bb.put(ProvingKeyFile.MAGIC).putShort((short) ProvingKeyFile.VERSION).putShort((short) ProvingKeyFile.CURVE_BN254);
+        bb.putInt(nWires).putInt(nPub).putInt(nCons).putInt(log).put(r1csDigest).putInt(vk.length).put(vk);
+        byte[] p1 = new byte[G1B];
+        RawPoints.writeG1(beta1, p1, 0);
+        bb.put(p1);
+        RawPoints.writeG1(delta1, p1, 0);
+        bb.put(p1);
+        bb.order(ByteOrder.LITTLE_ENDIAN);
+        for (long[] x : q) {
+            bb.asLongBuffer().put(x);
+            bb.position(bb.position() + 8 * x.length);
+        }
+        byte[] out = bb.array();
+        byte[] d = sha256(Arrays.copyOf(out, bb.position()));
+        System.arraycopy(d, 0, out, bb.position(), 32);
+        return ProvingKeyFile.decode(out);
+    }
+
+    static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                md.update(p);
+            }
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
