@@ -37,6 +37,11 @@ public final class Groth16Setup {
         return generate(r1cs, new SecureRandom(), 0, listener);
     }
 
+    /** Setup with toxic waste from the given SecureRandom on {@code threads} workers (0 = all cores). */
+    public static ProvingKey generate(R1cs r1cs, SecureRandom rnd, int threads, SetupListener listener) {
+        return generate(r1cs, (Random) rnd, threads, listener);
+    }
+
     /**
      * Reproducible setup for tests ONLY: anyone who knows the seed can forge proofs for the key.
      */
