@@ -196,14 +196,11 @@ final class HttpApi {
     private void failure(RoutingContext ctx) {
         Throwable t = ctx.failure();
         int status = ctx.statusCode();
-        if (t != null && !(t instanceof Rejection) && status < 0) {
+        if (t instanceof Rejection || (t != null && status < 0)) {
             fail(ctx, t);
             return;
         }
-        if (t instanceof Rejection) {
-            fail(ctx, t);
-            return;
-        }
+        // Vert.x handlers fail with a bare status: 413 from the body handler, 503 from the timeout handler
         ErrorCode code = switch (status) {
             case 413 -> ErrorCode.BODY_TOO_LARGE;
             case 503 -> ErrorCode.TIMEOUT;
