@@ -320,6 +320,8 @@ class MarginSoundnessTest {
             CircuitTester.assertTamperRejected(c, w, wire, w.get(wire).add(Fr.ONE));
         }
         assertEquals(3 + c.secretInputs().size(), inputs - 1);
+        // and no internal wire either (bits, products, hash states): nothing is left to the prover
+        CircuitTester.assertNoFreeWires(c, w);
     }
 
     private static void copyLeaf(MarginInputs.Slot from, MarginInputs.Slot to) {
