@@ -1,0 +1,114 @@
+package io.zkmargin.prover.ceremony;
+
+import io.zkmargin.circuits.R1cs;
+import io.zkmargin.circuits.circom.R1csFile;
+import io.zkmargin.prover.ProvingKey;
+import io.zkmargin.prover.ProvingKeyFile;
+import io.zkmargin.verifier.SnarkjsJson;
+import io.zkmargin.verifier.VerifyingKeyEncoding;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The ceremony on files, one call per CLI subcommand (docs/CEREMONY.md lists the command lines). Every
+ * call reads its inputs fully and validates them before writing anything; outputs are written to new
+ * paths (never over an input), transcripts atomically. Nothing secret is returned or printed.
+ */
+public final class CeremonyFiles {
+    private CeremonyFiles() {
+    }
+
+    /** {@code ceremony ptau-check}: reads and checks a .ptau; returns its power. */
+    public static int checkPtau(Path ptau) throws IOException {
+        return Ceremony.importPtau(ptau).power();
+    }
+
+    /** {@code ceremony ptau-local}: a dev-only phase 1 (prints a warning). */
+    public static void localPhase1(int power, Path out) throws IOException {
+        refuseExisting(out);
+        Ceremony.localPhase1(power).write(out);
+    }
+
+    /** {@code ceremony start}: checks the .ptau, derives the circuit's start key, writes the transcript. */
+    public static String start(Path ptau, Path r1cs, Path transcriptOut) throws IOException {
+        refuseExisting(transcriptOut);
+        Transcript t = Ceremony.start(Ceremony.importPtau(ptau), R1csFile.read(r1cs));
+        t.write(transcriptOut);
+        return t.hashHex();
+    }
+
+    /**
+     * {@code ceremony contribute}: one contribution with fresh SecureRandom; returns the new transcript hash,
+     * which the participant publishes (it commits to their contribution and everything before it).
+     */
+    public static String contribute(Path transcriptIn, Path transcriptOut, String name) throws IOException {
+        refuseSame(transcriptIn, transcriptOut);
+        Transcript t = Ceremony.contribute(Transcript.read(transcriptIn), name, new SecureRandom());
+        t.write(transcriptOut);
+        return t.hashHex();
+    }
+
+    /** {@code ceremony beacon}: the closing contribution from a public beacon value (hex). */
+    public static String beacon(Path transcriptIn, Path transcriptOut, String name, String beaconHex,
+            int iterationsExp) throws IOException {
+        refuseSame(transcriptIn, transcriptOut);
+        byte[] beacon;
+        try {
+            beacon = HexFormat.of().parseHex(beaconHex);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("beacon value must be hexadecimal");
+        }
+        Transcript t = Ceremony.beacon(Transcript.read(transcriptIn), name, beacon, iterationsExp);
+        t.write(transcriptOut);
+        return t.hashHex();
+    }
+
+    /** {@code ceremony verify}: the auditor's check; throws {@link CeremonyException} when it fails. */
+    public static Ceremony.Report verify(Path transcript, Path ptau, Path r1cs) throws IOException {
+        PowersOfTau p = Ceremony.importPtau(ptau);
+        R1cs r = R1csFile.read(r1cs);
+        return Ceremony.verify(Transcript.read(transcript), p, r);
+    }
+
+    /**
+     * {@code ceremony export}: verifies, then writes the proving key ("ZKPK"), the verifying key ("ZKVK") and,
+     * when vkJson is not null, the snarkjs verification_key.json.
+     */
+    public static Ceremony.Report export(Path transcript, Path ptau, Path r1cs, Path pkOut, Path vkOut, Path vkJson)
+            throws IOException {
+        Objects.requireNonNull(pkOut, "pkOut");
+        Objects.requireNonNull(vkOut, "vkOut");
+        refuseExisting(pkOut);
+        refuseExisting(vkOut);
+        if (vkJson != null) {
+            refuseExisting(vkJson);
+        }
+        Transcript t = Transcript.read(transcript);
+        Ceremony.Report report = Ceremony.verify(t, Ceremony.importPtau(ptau), R1csFile.read(r1cs));
+        ProvingKey pk = Ceremony.exportProvingKey(t);
+        ProvingKeyFile.write(pk, pkOut);
+        Files.write(vkOut, VerifyingKeyEncoding.encode(pk.verifyingKey()));
+        if (vkJson != null) {
+            Files.writeString(vkJson, SnarkjsJson.writeVerifyingKey(pk.verifyingKey()));
+        }
+        return report;
+    }
+
+    private static void refuseExisting(Path out) {
+        if (Files.exists(out)) {
+            throw new IllegalArgumentException("refusing to overwrite " + out);
+        }
+    }
+
+    private static void refuseSame(Path in, Path out) throws IOException {
+        refuseExisting(out);
+        if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("input and output transcripts must differ");
+        }
+    }
+}
