@@ -9,6 +9,7 @@ import io.zkmargin.api.model.Instrument;
 import io.zkmargin.api.model.MarketTable;
 import io.zkmargin.api.model.Salt;
 import io.zkmargin.api.model.SizeClass;
+import io.zkmargin.api.model.Threshold;
 import io.zkmargin.api.model.TierSchedule;
 import io.zkmargin.circuits.CompiledCircuit;
 import io.zkmargin.circuits.R1cs;
@@ -302,18 +303,18 @@ class MarginSoundnessTest {
         return out;
     }
 
-    /** With every slot in use, no single input wire can change alone: each one is bound by a constraint. */
+    /** With every slot in use, no single wire (input or internal) can change alone: each one is bound. */
     @Test
-    void fullAccount_everyInputWireIsBound() {
+    void fullAccount_noWireIsFree() {
         // a 4th instrument so that all K = 4 slots are used
-        MarketTable t = MarketTable.of(new ArrayList<>(table.instruments()) {{
-            add(Instrument.linear("SOL", 50, 20, TierSchedule.flat(20_000)));
-        }}, table.collaterals());
+        List<Instrument> ins = new ArrayList<>(table.instruments());
+        ins.add(Instrument.linear("SOL", 50, 20, TierSchedule.flat(20_000)));
+        MarketTable t = MarketTable.of(ins, table.collaterals());
         MarginWitnessBuilder b = MarginWitnessBuilder.forTable(9, t);
         AccountState full = AccountState.builder(5).position(10, 200).position(20, 50).position(30, -2)
                 .position(50, 7).balance(3, 10_000_000).balance(40, 3).build();
         assertTrue(full.fitsIn(SizeClass.S));
-        Witness w = CircuitTester.assertSolves(c, b.assignment(SizeClass.S, full, SALT, io.zkmargin.api.model.Threshold.CALL));
+        Witness w = CircuitTester.assertSolves(c, b.assignment(SizeClass.S, full, SALT, Threshold.CALL));
         R1cs r = c.r1cs();
         int inputs = 1 + r.nPublic() + r.nPrvIn();
         for (int wire = 1; wire < inputs; wire++) {
