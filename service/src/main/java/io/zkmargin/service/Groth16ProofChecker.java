@@ -1,12 +1,12 @@
 package io.zkmargin.service;
 
-import io.zkmargin.crypto.encoding.Gnark;
 import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.groth16.Proof;
 import io.zkmargin.groth16.VerifyingKey;
 import io.zkmargin.verifier.BatchVerifier;
 import io.zkmargin.verifier.Groth16Verifier;
 import io.zkmargin.verifier.PreparedVerifyingKey;
+import io.zkmargin.verifier.ProofEncoding;
 import io.zkmargin.verifier.VerifyingKeyEncoding;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * {@link ProofChecker} over the verifier module: keys in the ZKVK binary encoding, proofs as 128 bytes
- * (A, B, C in gnark compressed form: 32 + 64 + 32), single and batch verification (the batch names the
+ * (verifier ProofEncoding: A, B, C gnark compressed, 32 + 64 + 32), single and batch verification (the batch names the
  * bad proofs by bisection, so each submitter keeps its own verdict).
  */
 public final class Groth16ProofChecker implements ProofChecker {
@@ -33,21 +33,15 @@ public final class Groth16ProofChecker implements ProofChecker {
 
     /** Decodes the 128-byte proof; every point is checked on the curve (and G2 in the subgroup). */
     public static Proof decodeProof(byte[] proof) {
-        if (proof == null || proof.length != ProofSubmission.PROOF_BYTES) {
+        if (proof == null || proof.length != ProofEncoding.COMPRESSED_BYTES) {
             throw new IllegalArgumentException("proof must be exactly 128 bytes");
         }
-        return Proof.of(Gnark.decodeG1Compressed(Arrays.copyOfRange(proof, 0, 32)),
-                Gnark.decodeG2Compressed(Arrays.copyOfRange(proof, 32, 96)),
-                Gnark.decodeG1Compressed(Arrays.copyOfRange(proof, 96, 128)));
+        return ProofEncoding.decode(proof);
     }
 
     /** The 128-byte form of a proof (inverse of {@link #decodeProof}). */
     public static byte[] encodeProof(Proof p) {
-        byte[] out = new byte[ProofSubmission.PROOF_BYTES];
-        System.arraycopy(Gnark.encodeG1Compressed(p.a()), 0, out, 0, 32);
-        System.arraycopy(Gnark.encodeG2Compressed(p.b()), 0, out, 32, 64);
-        System.arraycopy(Gnark.encodeG1Compressed(p.c()), 0, out, 96, 32);
-        return out;
+        return ProofEncoding.compressed(p);
     }
 
     @Override
