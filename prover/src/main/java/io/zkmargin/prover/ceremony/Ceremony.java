@@ -46,6 +46,13 @@ public final class Ceremony {
         return p;
     }
 
+    /** As {@link #importPtau(Path)}, loading only the powers up to 2^maxPower (see {@link PowersOfTau#read(Path, int)}). */
+    public static PowersOfTau importPtau(Path ptau, int maxPower) throws IOException {
+        PowersOfTau p = PowersOfTau.read(ptau, maxPower);
+        p.check(new SecureRandom());
+        return p;
+    }
+
     /** A dev/test phase 1 made locally (prints a warning: it is not a ceremony). */
     public static PowersOfTau localPhase1(int power) {
         return PowersOfTau.localInsecure(power);

@@ -85,6 +85,88 @@ public final class PowersOfTau {
     }
 
     /**
+     * Reads only the first 2^maxPower powers (2^(maxPower+1) - 1 for tau G1) of a possibly much larger .ptau,
+     * seeking over the rest, so a circuit of 2^16 constraints can use a public power-28 file without loading it.
+     * A prefix of a valid phase 1 is a valid phase 1 of the smaller power.
+     */
+    public static PowersOfTau read(Path file, int maxPower) throws IOException {
+        if (maxPower < 1 || maxPower > MAX_POWER) {
+            throw new IllegalArgumentException("maxPower must be 1.." + MAX_POWER);
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            ByteBuffer head = readAt(ch, 0, 12);
+            if (!Arrays.equals(Arrays.copyOf(head.array(), 4), MAGIC)) {
+                throw new PtauFormatException("not a .ptau file (bad magic)");
+            }
+            int nSections = head.getInt(8);
+            long[] pos = new long[7];
+            long[] len = new long[7];
+            Arrays.fill(pos, -1);
+            long at = 12;
+            for (int s = 0; s < nSections && s < 64; s++) {
+                ByteBuffer sh = readAt(ch, at, 12);
+                int type = sh.getInt(0);
+                long size = sh.getLong(4);
+                if (size < 0 || at + 12 + size > ch.size()) {
+                    throw new PtauFormatException(".ptau section " + type + " runs past the end of the file (truncated?)");
+                }
+                if (type >= 1 && type <= 6 && pos[type] < 0) {
+                    pos[type] = at + 12;
+                    len[type] = size;
+                }
+                at += 12 + size;
+            }
+            for (int t = 1; t <= 6; t++) {
+                if (pos[t] < 0) {
+                    throw new PtauFormatException(".ptau file lacks section " + t);
+                }
+            }
+            if (len[1] != 44) {
+                throw new PtauFormatException(".ptau header section has " + len[1] + " bytes, expected 44");
+            }
+            ByteBuffer hdr = readAt(ch, pos[1], 44);
+            int power = hdr.getInt(36);
+            int ceremonyPower = hdr.getInt(40);
+            if (power < 1 || power > MAX_POWER) {
+                throw new PtauFormatException(".ptau header: power " + power + " out of range");
+            }
+            int p = Math.min(power, maxPower);
+            long n = 1L << p;
+            long[] want = {0, 44, 64 * (2 * n - 1), 128 * n, 64 * n, 64 * n, 128};
+            long[] full = {0, 44, 64 * ((2L << power) - 1), 128L << power, 64L << power, 64L << power, 128};
+            int total = 12;
+            for (int t = 1; t <= 6; t++) {
+                if (len[t] != full[t]) {
+                    throw new PtauFormatException(".ptau section " + t + " has " + len[t] + " bytes, expected " + full[t]);
+                }
+                total += 12 + (int) want[t];
+            }
+            ByteBuffer out = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
+            out.put(MAGIC).putInt(1).putInt(6);
+            for (int t = 1; t <= 6; t++) {
+                ByteBuffer sec = readAt(ch, pos[t], (int) want[t]);
+                if (t == 1) {
+                    sec.putInt(36, p);
+                    sec.putInt(40, Math.max(ceremonyPower, p));
+                }
+                out.putInt(t).putLong(want[t]).put(sec.array());
+            }
+            return decode(out.array());
+        }
+    }
+
+    private static ByteBuffer readAt(java.nio.channels.FileChannel ch, long pos, int len) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            if (ch.read(b, pos + b.position()) < 0) {
+                throw new PtauFormatException(".ptau file is truncated");
+            }
+        }
+        b.flip();
+        return b;
+    }
+
+    /**
      * Decodes a .ptau container. Extra sections (contributions, phase-2 Lagrange sections) are skipped;
      * a wrong magic, prime, power, section size or any invalid point throws {@link PtauFormatException}.
      */
