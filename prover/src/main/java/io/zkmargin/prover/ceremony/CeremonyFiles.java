@@ -2,6 +2,7 @@ package io.zkmargin.prover.ceremony;
 
 import io.zkmargin.circuits.R1cs;
 import io.zkmargin.circuits.circom.R1csFile;
+import io.zkmargin.crypto.ntt.Domain;
 import io.zkmargin.prover.ProvingKey;
 import io.zkmargin.prover.ProvingKeyFile;
 import io.zkmargin.verifier.SnarkjsJson;
@@ -37,7 +38,8 @@ public final class CeremonyFiles {
     /** {@code ceremony start}: checks the .ptau, derives the circuit's start key, writes the transcript. */
     public static String start(Path ptau, Path r1cs, Path transcriptOut) throws IOException {
         refuseExisting(transcriptOut);
-        Transcript t = Ceremony.start(Ceremony.importPtau(ptau), R1csFile.read(r1cs));
+        R1cs r = R1csFile.read(r1cs);
+        Transcript t = Ceremony.start(phase1For(ptau, r), r);
         t.write(transcriptOut);
         return t.hashHex();
     }
@@ -70,9 +72,8 @@ public final class CeremonyFiles {
 
     /** {@code ceremony verify}: the auditor's check; throws {@link CeremonyException} when it fails. */
     public static Ceremony.Report verify(Path transcript, Path ptau, Path r1cs) throws IOException {
-        PowersOfTau p = Ceremony.importPtau(ptau);
         R1cs r = R1csFile.read(r1cs);
-        return Ceremony.verify(Transcript.read(transcript), p, r);
+        return Ceremony.verify(Transcript.read(transcript), phase1For(ptau, r), r);
     }
 
     /**
@@ -89,7 +90,8 @@ public final class CeremonyFiles {
             refuseExisting(vkJson);
         }
         Transcript t = Transcript.read(transcript);
-        Ceremony.Report report = Ceremony.verify(t, Ceremony.importPtau(ptau), R1csFile.read(r1cs));
+        R1cs r = R1csFile.read(r1cs);
+        Ceremony.Report report = Ceremony.verify(t, phase1For(ptau, r), r);
         ProvingKey pk = Ceremony.exportProvingKey(t);
         ProvingKeyFile.write(pk, pkOut);
         Files.write(vkOut, VerifyingKeyEncoding.encode(pk.verifyingKey()));
@@ -97,6 +99,12 @@ public final class CeremonyFiles {
             Files.writeString(vkJson, SnarkjsJson.writeVerifyingKey(pk.verifyingKey()));
         }
         return report;
+    }
+
+    /** Loads and checks only the powers the circuit's domain needs. */
+    private static PowersOfTau phase1For(Path ptau, R1cs r) throws IOException {
+        int log = Domain.atLeast(r.nConstraints() + r.nPublic() + 1).log();
+        return Ceremony.importPtau(ptau, Math.max(1, log));
     }
 
     private static void refuseExisting(Path out) {
