@@ -271,14 +271,33 @@ final class DemoCommand implements Callable<Integer> {
     private void advance(String url, Duration d, String what, Iterable<String> names, long epochId) throws Exception {
         clockOffset.addAndGet(d.toMillis());
         say("... %d minutes later: %s", d.toMinutes(), what);
-        Thread.sleep(600); // a few ticks of the service's deadline timer
         long[] ids = {1001, 2002, 3003};
+        for (long id : ids) awaitDeadlinesApplied(url, id);
         int i = 0;
         for (String name : names) {
             String st = status(url, ids[i++]);
             record(name, epochId, st);
             say("   %-6s %s", name, st);
         }
+    }
+
+    /** Waits (up to 30 s) until the service's timer has applied every deadline that has passed on the demo clock. */
+    private void awaitDeadlinesApplied(String url, long accountId) throws Exception {
+        long giveUp = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < giveUp) {
+            JsonNode s = CliFiles.JSON.readTree(Http.get(url, "/v1/accounts/" + accountId).body());
+            long now = System.currentTimeMillis() + clockOffset.get();
+            String st = s.path("state").asText();
+            boolean pending = ("PENDING".equals(st) && millis(s, "proofDeadline") <= now)
+                    || ("MARGIN_CALL".equals(st) && millis(s, "liquidationDeadline") <= now);
+            if (!pending) return;
+            Thread.sleep(50);
+        }
+    }
+
+    private static long millis(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isNumber() ? v.asLong() : Long.MAX_VALUE;
     }
 
     private static String status(String url, long accountId) throws Exception {

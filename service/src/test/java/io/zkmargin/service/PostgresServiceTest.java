@@ -27,9 +27,9 @@ class PostgresServiceTest extends ServiceTestBase {
                 s.execute("DROP TABLE IF EXISTS " + t);
             }
         }
-        VerifierService one = start(b -> b.jdbcUrl(url).proofWindowMillis(400).graceWindowMillis(400).tickMillis(10));
+        VerifierService one = start(b -> b.jdbcUrl(url).proofWindowMillis(5_000).graceWindowMillis(500).tickMillis(10));
         Http first = http;
-        VerifierService two = start(b -> b.jdbcUrl(url).proofWindowMillis(400).graceWindowMillis(400).tickMillis(10));
+        VerifierService two = start(b -> b.jdbcUrl(url).proofWindowMillis(5_000).graceWindowMillis(500).tickMillis(10));
         Http second = http;
         http = first;
         registerKey();
@@ -42,7 +42,7 @@ class PostgresServiceTest extends ServiceTestBase {
         http = second;
         assertEquals("HEALTHY", state(1));
         for (long a = 2; a <= 5; a++) {
-            awaitState(a, "LIQUIDATION", 10_000);
+            awaitState(a, "LIQUIDATION", 30_000);
         }
         sleep(300);
         JsonArray events = second.get("/v1/events?after=0").json().getJsonArray("events");

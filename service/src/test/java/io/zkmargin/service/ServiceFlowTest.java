@@ -32,7 +32,7 @@ class ServiceFlowTest extends ServiceTestBase {
 
     @Test
     void healthyWarningAndMissingProof_reachHealthyWarningMarginCallThenLiquidation() {
-        start(b -> b.proofWindowMillis(2_000).graceWindowMillis(500));
+        start(b -> b.proofWindowMillis(5_000).graceWindowMillis(500));
         registerKey();
         publish(1);
         BigInteger ca = scalar(1);
@@ -54,8 +54,8 @@ class ServiceFlowTest extends ServiceTestBase {
         assertEquals("HEALTHY", prove(ALICE, ca, 1, 10_000).json().getString("state"));
         assertEquals(15_000, http.get("/v1/accounts/1").json().getLong("bestThresholdBps"));
 
-        awaitState(CAROL, "MARGIN_CALL", 5_000);
-        awaitState(CAROL, "LIQUIDATION", 5_000);
+        awaitState(CAROL, "MARGIN_CALL", 15_000);
+        awaitState(CAROL, "LIQUIDATION", 10_000);
         assertEquals("HEALTHY", state(ALICE));
         assertEquals("WARNING", state(BOB));
 
@@ -87,7 +87,7 @@ class ServiceFlowTest extends ServiceTestBase {
 
     @Test
     void stateSurvivesRestart_andDeadlinesFireFromPersistedTimes() {
-        start(b -> b.proofWindowMillis(800).graceWindowMillis(60_000));
+        start(b -> b.proofWindowMillis(3_000).graceWindowMillis(60_000));
         registerKey();
         publish(1);
         BigInteger ce = scalar(11);
@@ -97,10 +97,10 @@ class ServiceFlowTest extends ServiceTestBase {
         assertEquals("HEALTHY", prove(5, ce, 1, 20_000).json().getString("state"));
         svc.stop();
         started.clear();
-        sleep(1_000); // account 6's proof window closes while no service runs
-        start(b -> b.proofWindowMillis(800).graceWindowMillis(60_000));
+        sleep(3_200); // account 6's proof window closes while no service runs
+        start(b -> b.proofWindowMillis(3_000).graceWindowMillis(60_000));
         assertEquals("HEALTHY", state(5));
-        awaitState(6, "MARGIN_CALL", 3_000);
+        awaitState(6, "MARGIN_CALL", 10_000);
         assertEquals("1", http.get("/v1/epochs/current").json().getString("epochId"));
         // the epoch sequence, the registration sequence and the accepted proofs survived
         assertEquals("EPOCH_NOT_INCREASING",
