@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             KeygenCommand.class, SetupCommand.class, EpochCommand.class, RegisterCommand.class,
             CommitCommand.class, ProveCommand.class, HealthCommand.class,
-            ServeCommand.class, VerifyCommand.class, AuditCommand.class, DemoCommand.class,
+            ServeCommand.class, VerifyCommand.class, AuditCommand.class, CeremonyCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
