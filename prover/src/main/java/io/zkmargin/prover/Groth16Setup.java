@@ -164,7 +164,7 @@ public final class Groth16Setup {
             long[] b2Q = Arrays.copyOfRange(p2, 48, 16 * (3 + nWires));
             VerifyingKey vk = VerifyingKey.of(alpha1, beta2, gamma2, delta2, ic);
             return new ProvingKey(vk, beta1, delta1, nWires, nPub, m, domain.log(), R1csDigest.of(r1cs),
-                    G1Packed.of(aQ), G1Packed.of(b1Q), G2Packed.of(b2Q), G1Packed.of(lQ), G1Packed.of(hQ));
+                    G1Packed.of(aQ), G1Packed.of(b1Q), G2Packed.ofOnCurve(b2Q), G1Packed.of(lQ), G1Packed.of(hQ));
         } finally {
             Arrays.fill(waste, 0L);
             for (long[] d : derived) {

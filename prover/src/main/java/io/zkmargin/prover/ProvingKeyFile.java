@@ -119,7 +119,7 @@ public final class ProvingKeyFile {
         int w = (int) nWires;
         G1Packed a = G1Packed.of(longs(bb, 8 * w));
         G1Packed b1 = G1Packed.of(longs(bb, 8 * w));
-        G2Packed b2 = G2Packed.of(longs(bb, 16 * w));
+        G2Packed b2 = G2Packed.ofOnCurve(longs(bb, 16 * w));
         G1Packed l = G1Packed.of(longs(bb, 8 * (w - (int) nPub - 1)));
         G1Packed h = G1Packed.of(longs(bb, 8 * (int) (n - 1)));
         return new ProvingKey(vk, beta1, delta1, w, (int) nPub, (int) nCons, (int) log, digest, a, b1, b2, l, h);

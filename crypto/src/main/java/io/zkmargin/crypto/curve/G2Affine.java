@@ -140,6 +140,18 @@ public final class G2Affine {
         y.write(dst, off + 8);
     }
 
+    /**
+     * Reads the packed layout of {@link #writePacked} checking reduced coordinates and the twist equation but NOT
+     * subgroup membership. Only for data whose integrity is protected otherwise and where a point outside G2 could
+     * not help an attacker (a checksummed proving key: a bad point only makes the prover's own proofs fail).
+     */
+    public static G2Affine readPackedOnCurve(long[] src, int off) {
+        boolean zero = true;
+        for (int i = 0; i < 16; i++) zero &= src[off + i] == 0;
+        if (zero) return INFINITY;
+        return ofOnCurve(Fp2.read(src, off), Fp2.read(src, off + 8));
+    }
+
     /** Reads the packed layout of {@link #writePacked}; all zero is infinity; full validation. */
     public static G2Affine readPacked(long[] src, int off) {
         boolean zero = true;

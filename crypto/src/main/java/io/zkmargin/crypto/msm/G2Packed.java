@@ -49,6 +49,26 @@ public final class G2Packed {
         return new G2Packed(d);
     }
 
+    /**
+     * Like {@link #of} but without the subgroup check (about 0.6 ms per point): for proving keys, whose file is
+     * checksummed and whose points can only affect the prover's own proofs, never what a verifier accepts.
+     */
+    public static G2Packed ofOnCurve(long[] limbs) {
+        Objects.requireNonNull(limbs, "limbs");
+        if (limbs.length % LONGS != 0) {
+            throw new IllegalArgumentException("packed G2 length must be a multiple of 16 longs, got " + limbs.length);
+        }
+        long[] d = limbs.clone();
+        for (int i = 0; i < d.length / LONGS; i++) {
+            try {
+                G2Affine.readPackedOnCurve(d, LONGS * i);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("packed G2 point " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return new G2Packed(d);
+    }
+
     public int size() {
         return data.length / LONGS;
     }
