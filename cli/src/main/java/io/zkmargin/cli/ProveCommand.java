@@ -64,6 +64,7 @@ final class ProveCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         CliFiles.Opening opening = CliFiles.readOpening(openingFile);
         MarketEpoch epoch = CliFiles.readEpoch(epochFile);
+        provableThreshold(opening, epoch, max ? -1 : thresholdBps); // refuse before the slow key read
         ProvingKey pk = ProvingKeyFile.read(provingKeyFile);
         Result r = prove(opening, epoch, pk, max ? -1 : thresholdBps, o);
         byte[] proofBytes = ProofEncoding.compressed(r.proof());
@@ -89,6 +90,27 @@ final class ProveCommand implements Callable<Integer> {
      */
     static Result prove(CliFiles.Opening opening, MarketEpoch epoch, ProvingKey pk, long fBps, PrintWriter log) {
         long t0 = System.nanoTime();
+        Threshold threshold = Threshold.ofBps(provableThreshold(opening, epoch, fBps));
+        long f = threshold.bps();
+        CompiledCircuit cc = MarginCircuit.compiled(opening.sizeClass());
+        Witness w = MarginWitnessBuilder.forEpoch(epoch).witness(opening.sizeClass(), opening.state(), opening.salt(), threshold);
+        Groth16Prover prover = Groth16Prover.of(pk, cc.r1cs());
+        Proof proof = prover.prove(w, new SecureRandom(), io.zkmargin.prover.PhaseListener.NONE);
+        Fr[] publics = w.publicValues().toArray(new Fr[0]);
+        Fr expectedCommitment = CommitmentOpening.of(opening.state(), opening.sizeClass(), opening.salt()).commitment().value();
+        if (!publics[0].equals(expectedCommitment) || !publics[1].equals(epoch.epochDigest())) {
+            throw new IllegalStateException("public inputs do not match the commitment and epoch digest");
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (log != null) log.printf("  proved account %d at %,d bps in %.1fs%n", opening.state().accountId(), f, secs);
+        return new Result(proof, publics, f, secs);
+    }
+
+    /**
+     * The threshold to prove: fBps, or the best provable one when fBps < 0. Refuses, as a CliException with exit
+     * code 1, an account that is not healthy at it (checked before the proving key is read: that takes seconds).
+     */
+    static long provableThreshold(CliFiles.Opening opening, MarketEpoch epoch, long fBps) {
         MarginResult health = MarginEngine.evaluate(epoch.table(), opening.state());
         long f = fBps;
         if (f < 0) {
@@ -104,18 +126,7 @@ final class ProveCommand implements Callable<Integer> {
                     "account %d is not healthy at %,d bps in epoch %d; the largest threshold it can prove is %s",
                     opening.state().accountId(), f, epoch.epochId(), best));
         }
-        CompiledCircuit cc = MarginCircuit.compiled(opening.sizeClass());
-        Witness w = MarginWitnessBuilder.forEpoch(epoch).witness(opening.sizeClass(), opening.state(), opening.salt(), threshold);
-        Groth16Prover prover = Groth16Prover.of(pk, cc.r1cs());
-        Proof proof = prover.prove(w, new SecureRandom(), io.zkmargin.prover.PhaseListener.NONE);
-        Fr[] publics = w.publicValues().toArray(new Fr[0]);
-        Fr expectedCommitment = CommitmentOpening.of(opening.state(), opening.sizeClass(), opening.salt()).commitment().value();
-        if (!publics[0].equals(expectedCommitment) || !publics[1].equals(epoch.epochDigest())) {
-            throw new IllegalStateException("public inputs do not match the commitment and epoch digest");
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        if (log != null) log.printf("  proved account %d at %,d bps in %.1fs%n", opening.state().accountId(), f, secs);
-        return new Result(proof, publics, f, secs);
+        return f;
     }
 
     static String submissionJson(CliFiles.Opening opening, MarketEpoch epoch, long f, byte[] proofBytes) {
