@@ -223,6 +223,21 @@ class CliTest {
     }
 
     @Test
+    void proveMaxProvesTheLargestThresholdTheEngineAllows(@TempDir Path dir) throws Exception {
+        CliFiles.Opening bob = CliFiles.readOpening(shared.resolve("demo/traders/bob/opening-1.json"));
+        int best = MarginEngine.evaluate(CliFiles.readEpoch(epoch1).table(), bob.state()).bestThreshold()
+                .orElseThrow().bps();
+        Path prefix = dir.resolve("bob");
+        Run r = run("prove", "--opening", s(shared.resolve("demo/traders/bob/opening-1.json")), "-e", s(epoch1),
+                "--max", "-k", s(keysDir.resolve("margin-S.zkpk")), "-o", s(prefix));
+        assertEquals(0, r.code(), r.err());
+        JsonNode pub = CliFiles.JSON.readTree(Files.readString(Path.of(prefix + ".public.json")));
+        assertEquals(String.valueOf(best), pub.get(2).asText());
+        assertEquals(0, verify(keysDir.resolve("margin-S.zkvk"), Path.of(prefix + ".proof"),
+                Path.of(prefix + ".public.json")).code());
+    }
+
+    @Test
     void healthPrintsTheTableAndFailsBelowTheCall() {
         Run alice = run("health", "--opening", s(aliceOpening), "-e", s(epoch1));
         assertEquals(0, alice.code(), alice.err());
