@@ -33,7 +33,7 @@ public final class Groth16ProofChecker implements ProofChecker {
 
     /** Decodes the 128-byte proof; every point is checked on the curve (and G2 in the subgroup). */
     public static Proof decodeProof(byte[] proof) {
-        if (proof == null || proof.length != ProofEncoding.COMPRESSED_BYTES) {
+        if (proof == null || proof.length != ProofSubmission.PROOF_BYTES) {
             throw new IllegalArgumentException("proof must be exactly 128 bytes");
         }
         return ProofEncoding.decode(proof);
