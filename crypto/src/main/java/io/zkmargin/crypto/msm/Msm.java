@@ -1,5 +1,6 @@
 package io.zkmargin.crypto.msm;
 
+import io.zkmargin.crypto.Workers;
 import io.zkmargin.crypto.curve.G1Affine;
 import io.zkmargin.crypto.curve.G1Jacobian;
 import io.zkmargin.crypto.curve.G2Affine;

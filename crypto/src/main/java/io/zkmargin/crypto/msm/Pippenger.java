@@ -1,5 +1,6 @@
 package io.zkmargin.crypto.msm;
 
+import io.zkmargin.crypto.Workers;
 import io.zkmargin.crypto.field.Fr;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,6 @@
 package io.zkmargin.crypto.ntt;
 
+import io.zkmargin.crypto.Workers;
 import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.crypto.field.Montgomery;
 import java.util.Objects;
