@@ -205,15 +205,12 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Short BTC calls and a put, with cash chosen so that equity is {@code targetBps} of the requirement. */
     static AccountState calibrated(long id, long seq, MarketTable table, long targetBps) {
-        AccountState base = AccountState.builder(id).sequence(seq)
-                .position(BTC_CALL, -40).position(BTC_PUT, -30).position(BTC_PERP, 1)
-                .build();
-        MarginResult r = MarginEngine.evaluate(table, base);
+        AccountState.Builder b = AccountState.builder(id).sequence(seq)
+                .position(BTC_CALL, -40).position(BTC_PUT, -30).position(BTC_PERP, 1);
+        MarginResult r = MarginEngine.evaluate(table, b.build());
         // cash (USD, counted in full) such that 10^4 * E6 = target * R6, rounded up to whole dollars
         BigInteger need = r.r6().multiply(BigInteger.valueOf(targetBps)).divide(BigInteger.valueOf(10_000)).subtract(r.e6());
         long cash = need.add(BigInteger.valueOf(999_999)).divide(BigInteger.valueOf(1_000_000)).longValueExact();
-        AccountState.Builder b = AccountState.builder(id).sequence(seq)
-                .position(BTC_CALL, -40).position(BTC_PUT, -30).position(BTC_PERP, 1);
         return b.balance((int) USD, cash).build();
     }
 
