@@ -9,6 +9,8 @@ import io.zkmargin.crypto.msm.Msm;
 import io.zkmargin.crypto.pairing.Pairing;
 import io.zkmargin.prover.ProvingKey;
 import io.zkmargin.prover.R1csDigest;
+import io.zkmargin.prover.SetupListener;
+import io.zkmargin.crypto.curve.PointOps;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.LongConsumer;
 
 /**
  * The phase-2 MPC ceremony (BGM17 style, as snarkjs runs it): start from the key derived from phase 1 and
@@ -60,22 +63,37 @@ public final class Ceremony {
 
     /** Starts a ceremony for r1cs from checked phase-1 powers. */
     public static Transcript start(PowersOfTau ptau, R1cs r1cs) {
-        Phase2Key k = Phase2Key.start(ptau, r1cs);
+        return start(ptau, r1cs, SetupListener.NONE);
+    }
+
+    /** As {@link #start(PowersOfTau, R1cs)}, reporting progress (it takes minutes for large circuits). */
+    public static Transcript start(PowersOfTau ptau, R1cs r1cs, SetupListener listener) {
+        Phase2Key k = Phase2Key.start(ptau, r1cs, listener);
         return new Transcript(k.r1csDigest(), k.hash(), k, List.of());
     }
 
     /** One participant's contribution with delta' from SecureRandom (wiped before returning). */
     public static Transcript contribute(Transcript t, String name, SecureRandom rnd) {
+        return contribute(t, name, rnd, SetupListener.NONE);
+    }
+
+    /** As {@link #contribute(Transcript, String, SecureRandom)}, reporting progress. */
+    public static Transcript contribute(Transcript t, String name, SecureRandom rnd, SetupListener listener) {
         Objects.requireNonNull(rnd, "rnd");
-        return contribute(t, name, (Random) rnd);
+        return contribute(t, name, (Random) rnd, listener);
     }
 
     static Transcript contribute(Transcript t, String name, Random rnd) {
+        return contribute(t, name, rnd, SetupListener.NONE);
+    }
+
+    static Transcript contribute(Transcript t, String name, Random rnd, SetupListener listener) {
         Objects.requireNonNull(t, "transcript");
+        Objects.requireNonNull(listener, "listener");
         long[] d = new long[4];
         try {
             Secrets.sampleNonZero(rnd, d, 0);
-            return apply(t, name, d, null, 0);
+            return apply(t, name, d, null, 0, listener);
         } finally {
             Arrays.fill(d, 0L);
         }
@@ -87,13 +105,19 @@ public final class Ceremony {
      * predicting the beacon, and anyone can recompute it.
      */
     public static Transcript beacon(Transcript t, String name, byte[] beacon, int iterationsExp) {
+        return beacon(t, name, beacon, iterationsExp, SetupListener.NONE);
+    }
+
+    /** As {@link #beacon(Transcript, String, byte[], int)}, reporting progress. */
+    public static Transcript beacon(Transcript t, String name, byte[] beacon, int iterationsExp, SetupListener listener) {
         Objects.requireNonNull(t, "transcript");
         Objects.requireNonNull(beacon, "beacon");
         if (beacon.length == 0 || beacon.length > 1024 || iterationsExp < 0 || iterationsExp > 40) {
             throw new IllegalArgumentException("beacon value must be 1..1024 bytes and the iteration exponent 0..40");
         }
+        Objects.requireNonNull(listener, "listener");
         long[] d = beaconScalar(beacon, iterationsExp);
-        return apply(t, name, d, beacon, iterationsExp);
+        return apply(t, name, d, beacon, iterationsExp, listener);
     }
 
     static long[] beaconScalar(byte[] beacon, int iterationsExp) {
@@ -114,7 +138,7 @@ public final class Ceremony {
     }
 
     /** Multiplies delta by delta' (Montgomery limbs in dm) and records the proof of knowledge. */
-    private static Transcript apply(Transcript t, String name, long[] dm, byte[] beacon, int exp) {
+    private static Transcript apply(Transcript t, String name, long[] dm, byte[] beacon, int exp, SetupListener listener) {
         Phase2Key k = t.key();
         long[] d = dm.clone();
         long[] inv = new long[4];
@@ -125,8 +149,9 @@ public final class Ceremony {
             G1Affine delta1 = ScalarMul.g1(k.delta1, d);
             G2Affine delta2 = ScalarMul.g2(k.delta2, d);
             G1Affine s = ScalarMul.g1(G1Affine.GENERATOR, d);
-            G1Packed l = G1Packed.of(ScalarMul.g1Many(k.l.toLongs(), inv));
-            G1Packed h = G1Packed.of(ScalarMul.g1Many(k.h.toLongs(), inv));
+            LongConsumer progress = Phase2Key.counter(listener, "dividing L and H by delta'", k.l.size() + k.h.size());
+            G1Packed l = G1Packed.of(BulkOps.mulEach(PointOps.G1, k.l.toLongs(), k.l.size(), inv, 0, progress));
+            G1Packed h = G1Packed.of(BulkOps.mulEach(PointOps.G1, k.h.toLongs(), k.h.size(), inv, 0, progress));
             G2Affine r = Contribution.challenge(t.hash(), s, delta1);
             G2Affine rDelta = ScalarMul.g2(r, d);
             Contribution c = new Contribution(name == null ? "" : name, delta1, s, rDelta, beacon, exp);
@@ -144,11 +169,17 @@ public final class Ceremony {
      * L, H equal the start key's divided by the final delta. Throws {@link CeremonyException} otherwise.
      */
     public static Report verify(Transcript t, PowersOfTau ptau, R1cs r1cs) {
+        return verify(t, ptau, r1cs, SetupListener.NONE);
+    }
+
+    /** As {@link #verify(Transcript, PowersOfTau, R1cs)}, reporting progress (it recomputes the start key). */
+    public static Report verify(Transcript t, PowersOfTau ptau, R1cs r1cs, SetupListener listener) {
         Objects.requireNonNull(t, "transcript");
+        Objects.requireNonNull(listener, "listener");
         if (!Arrays.equals(R1csDigest.of(r1cs), t.r1csDigest())) {
             throw new CeremonyException("the transcript is for another circuit (R1CS digest differs)");
         }
-        Phase2Key start = Phase2Key.start(ptau, r1cs);
+        Phase2Key start = Phase2Key.start(ptau, r1cs, listener);
         if (!Arrays.equals(start.hash(), t.startKeyHash())) {
             throw new CeremonyException("the transcript did not start from the key of this .ptau and circuit");
         }

@@ -8,6 +8,8 @@ import io.zkmargin.crypto.curve.G2Jacobian;
 import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.crypto.msm.G1Packed;
 import io.zkmargin.crypto.msm.G2Packed;
+import io.zkmargin.crypto.curve.PointOps;
+import io.zkmargin.prover.SetupListener;
 import io.zkmargin.crypto.ntt.Domain;
 import io.zkmargin.groth16.VerifyingKey;
 import io.zkmargin.prover.ProvingKey;
@@ -25,7 +27,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BinaryOperator;
+import java.util.function.LongConsumer;
 
 /**
  * The phase-2 key of one circuit while a ceremony runs: the proving-key content of {@link ProvingKey}
@@ -95,79 +99,93 @@ final class Phase2Key {
                 ic, a, b1, b2, newL, newH);
     }
 
+    /** The start key without progress reporting. */
+    static Phase2Key start(PowersOfTau ptau, R1cs r1cs) {
+        return start(ptau, r1cs, SetupListener.NONE);
+    }
+
     /**
      * The start key of phase 2 for r1cs from the phase-1 powers (delta = gamma = 1, as snarkjs's initial zkey):
-     * the Lagrange basis of the circuit's domain at tau by an inverse FFT over the group elements, then the
-     * QAP polynomials of each wire as sparse combinations of it; H_i = tau^(i+n) G1 - tau^i G1.
+     * the Lagrange basis of the circuit's domain at tau (from the .ptau's prepared sections when present, else by
+     * an inverse FFT over the group elements), then the QAP polynomials of each wire as sparse combinations of it;
+     * H_i = tau^(i+n) G1 - tau^i G1. All on packed buffers and all cores; progress goes to listener.
      */
-    static Phase2Key start(PowersOfTau ptau, R1cs r1cs) {
+    static Phase2Key start(PowersOfTau ptau, R1cs r1cs, SetupListener listener) {
         Objects.requireNonNull(ptau, "ptau");
         Objects.requireNonNull(r1cs, "r1cs");
+        Objects.requireNonNull(listener, "listener");
         int m = r1cs.nConstraints();
         int nPub = r1cs.nPublic();
         int nWires = r1cs.nWires();
         Domain domain = Domain.atLeast(m + nPub + 1);
         int n = domain.size();
-        if (domain.log() > ptau.power()) {
-            throw new IllegalArgumentException("the circuit needs a domain of 2^" + domain.log()
+        int log = domain.log();
+        if (log > ptau.power()) {
+            throw new IllegalArgumentException("the circuit needs a domain of 2^" + log
                     + " but the .ptau has power " + ptau.power() + "; use a larger phase-1 file");
         }
-        G1Jacobian[] tau1 = lagrangeG1(ptau.tauG1(), domain);
-        G1Jacobian[] alphaL = lagrangeG1(ptau.alphaTauG1(), domain);
-        G1Jacobian[] betaL = lagrangeG1(ptau.betaTauG1(), domain);
-        G2Jacobian[] tau2 = lagrangeG2(ptau.tauG2(), domain);
-
-        G1Jacobian[] aJ = filled(new G1Jacobian[nWires], G1Jacobian.INFINITY);
-        G1Jacobian[] b1J = filled(new G1Jacobian[nWires], G1Jacobian.INFINITY);
-        G2Jacobian[] b2J = filled(new G2Jacobian[nWires], G2Jacobian.INFINITY);
-        G1Jacobian[] cJ = filled(new G1Jacobian[nWires], G1Jacobian.INFINITY);
-        accumulate(r1cs.a(), tau1, aJ, G1Jacobian::add, G1Jacobian::mul);
-        accumulate(r1cs.a(), betaL, cJ, G1Jacobian::add, G1Jacobian::mul);
-        accumulate(r1cs.b(), tau1, b1J, G1Jacobian::add, G1Jacobian::mul);
-        accumulate(r1cs.b(), alphaL, cJ, G1Jacobian::add, G1Jacobian::mul);
-        accumulate(r1cs.b(), tau2, b2J, G2Jacobian::add, G2Jacobian::mul);
-        accumulate(r1cs.c(), tau1, cJ, G1Jacobian::add, G1Jacobian::mul);
+        Basis basis = basis(ptau, log, listener);
+        PointOps g1 = PointOps.G1;
+        PointOps g2 = PointOps.G2;
+        BulkOps.Columns ca = BulkOps.Columns.of(r1cs.a(), nWires);
+        BulkOps.Columns cb = BulkOps.Columns.of(r1cs.b(), nWires);
+        BulkOps.Columns cc = BulkOps.Columns.of(r1cs.c(), nWires);
+        long[] aCoef = r1cs.a().montCoeffs();
+        long[] bCoef = r1cs.b().montCoeffs();
+        long[] cCoef = r1cs.c().montCoeffs();
+        long total = 3L * ca.size() + 3L * cb.size() + cc.size();
+        LongConsumer q = counter(listener, "queries A, B, L", total);
+        long[] aJ = BulkOps.infinities(g1, nWires);
+        long[] b1J = BulkOps.infinities(g1, nWires);
+        long[] b2J = BulkOps.infinities(g2, nWires);
+        long[] cJ = BulkOps.infinities(g1, nWires);
+        BulkOps.accumulate(g1, aJ, ca, aCoef, basis.tau1, q);
+        BulkOps.accumulate(g1, cJ, ca, aCoef, basis.beta1, q);
+        BulkOps.accumulate(g1, b1J, cb, bCoef, basis.tau1, q);
+        BulkOps.accumulate(g1, cJ, cb, bCoef, basis.alpha1, q);
+        BulkOps.accumulate(g2, b2J, cb, bCoef, basis.tau2, q);
+        BulkOps.accumulate(g1, cJ, cc, cCoef, basis.tau1, q);
+        long[] t = new long[g1.scratch()];
         for (int i = 0; i <= nPub; i++) {
             // public-input binding rows m..m+nPub: A row m+i is wire i
-            aJ[i] = aJ[i].add(tau1[m + i]);
-            cJ[i] = cJ[i].add(betaL[m + i]);
+            g1.addMixed(aJ, 12 * i, aJ, 12 * i, basis.tau1, 8 * (m + i), t);
+            g1.addMixed(cJ, 12 * i, cJ, 12 * i, basis.beta1, 8 * (m + i), t);
         }
-        G1Affine[] aA = G1Jacobian.batchToAffine(aJ);
-        G1Affine[] b1A = G1Jacobian.batchToAffine(b1J);
-        G2Affine[] b2A = G2Jacobian.batchToAffine(b2J);
-        G1Affine[] cA = G1Jacobian.batchToAffine(cJ);
-        List<G1Affine> ic = new ArrayList<>(Arrays.asList(cA).subList(0, nPub + 1));
-        G1Affine[] lA = Arrays.copyOfRange(cA, nPub + 1, nWires);
-        long[] pw = ptau.tauG1().toLongs();
-        G1Jacobian[] hJ = new G1Jacobian[n - 1];
-        for (int i = 0; i < n - 1; i++) {
-            hJ[i] = G1Affine.readPacked(pw, 8 * (i + n)).toJacobian().add(G1Affine.readPacked(pw, 8 * i).neg().toJacobian());
+        long[] cA = BulkOps.toAffine(g1, cJ, nWires);
+        List<G1Affine> ic = new ArrayList<>();
+        for (int i = 0; i <= nPub; i++) {
+            ic.add(G1Affine.readPacked(cA, 8 * i));
         }
-        return new Phase2Key(nWires, nPub, m, domain.log(), R1csDigest.of(r1cs), ptau.alphaTauG1().get(0),
+        long[] lA = Arrays.copyOfRange(cA, 8 * (nPub + 1), 8 * nWires);
+        long[] h = BulkOps.hQuery(ptau.tauG1().toLongs(), n, counter(listener, "query H", n - 1));
+        return new Phase2Key(nWires, nPub, m, log, R1csDigest.of(r1cs), ptau.alphaTauG1().get(0),
                 ptau.betaTauG1().get(0), G1Affine.GENERATOR, ptau.betaG2(), G2Affine.GENERATOR, G2Affine.GENERATOR, ic,
-                G1Packed.from(aA), G1Packed.from(b1A), G2Packed.from(b2A), G1Packed.from(lA),
-                G1Packed.from(G1Jacobian.batchToAffine(hJ)));
+                G1Packed.of(BulkOps.toAffine(g1, aJ, nWires)), G1Packed.of(BulkOps.toAffine(g1, b1J, nWires)),
+                G2Packed.ofOnCurve(BulkOps.toAffine(g2, b2J, nWires)), G1Packed.of(lA), G1Packed.of(h));
     }
 
-    private static <T> T[] filled(T[] arr, T v) {
-        Arrays.fill(arr, v);
-        return arr;
+    /** The Lagrange basis of one domain at tau: L_i(tau) in G1 and G2, alpha L_i(tau) and beta L_i(tau) in G1. */
+    record Basis(long[] tau1, long[] tau2, long[] alpha1, long[] beta1) {
     }
 
-    private interface Mul<P> {
-        P mul(P p, Fr k);
+    /** The basis for domain 2^log: derived by the group inverse FFT of the monomials. */
+    static Basis basis(PowersOfTau ptau, int log, SetupListener listener) {
+        int n = 1 << log;
+        long fft = (long) (n / 2) * log + n;
+        long[] tau1 = BulkOps.lagrange(PointOps.G1, ptau.tauG1().toLongs(), log, counter(listener, "Lagrange tau G1", fft));
+        long[] alpha1 = BulkOps.lagrange(PointOps.G1, ptau.alphaTauG1().toLongs(), log,
+                counter(listener, "Lagrange alpha tau G1", fft));
+        long[] beta1 = BulkOps.lagrange(PointOps.G1, ptau.betaTauG1().toLongs(), log,
+                counter(listener, "Lagrange beta tau G1", fft));
+        long[] tau2 = BulkOps.lagrange(PointOps.G2, ptau.tauG2().toLongs(), log, counter(listener, "Lagrange tau G2", fft));
+        return new Basis(tau1, tau2, alpha1, beta1);
     }
 
-    private static <P> void accumulate(R1cs.Matrix mat, P[] basis, P[] acc, BinaryOperator<P> add, Mul<P> mul) {
-        int[] rows = mat.rowStarts();
-        int[] wires = mat.wires();
-        for (int row = 0; row + 1 < rows.length; row++) {
-            for (int term = rows[row]; term < rows[row + 1]; term++) {
-                Fr c = mat.coeff(term);
-                P p = c.equals(Fr.ONE) ? basis[row] : mul.mul(basis[row], c);
-                acc[wires[term]] = add.apply(acc[wires[term]], p);
-            }
-        }
+    /** A thread-safe counter reporting done/total of phase to listener. */
+    static LongConsumer counter(SetupListener listener, String phase, long total) {
+        AtomicLong done = new AtomicLong();
+        listener.progress(phase, 0, total);
+        return d -> listener.progress(phase, done.addAndGet(d), total);
     }
 
     static G1Jacobian[] lagrangeG1(G1Packed monomial, Domain d) {
@@ -188,7 +206,14 @@ final class Phase2Key {
         return a;
     }
 
-    /** In-place inverse DFT over a group: a_k <- (1/n) sum_i omega^(-ik) a_i (radix 2, bit-reversed input). */
+    private interface Mul<P> {
+        P mul(P p, Fr k);
+    }
+
+    /**
+     * Reference inverse DFT over a group on point objects (slow, one thread): kept as the independent check of
+     * {@link BulkOps#lagrange} and of prepared .ptau sections in tests. a_k <- (1/n) sum_i omega^(-ik) a_i.
+     */
     private static <P> void ifft(P[] a, Domain d, BinaryOperator<P> add, Mul<P> mul, java.util.function.UnaryOperator<P> neg) {
         int n = a.length;
         int log = d.log();

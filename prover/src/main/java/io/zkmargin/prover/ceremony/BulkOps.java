@@ -1,0 +1,366 @@
+package io.zkmargin.prover.ceremony;
+
+import io.zkmargin.circuits.R1cs;
+import io.zkmargin.crypto.Workers;
+import io.zkmargin.crypto.curve.PointOps;
+import io.zkmargin.crypto.field.Fr;
+import io.zkmargin.crypto.ntt.Domain;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+/**
+ * The ceremony's bulk group arithmetic on packed limb buffers, on all cores: many scalar multiplications,
+ * the inverse FFT over group elements (Lagrange basis from monomials), the sparse "R1CS matrix times basis"
+ * accumulation of the start key, and the H query. Scalars are canonical limbs (4 longs each); points are the
+ * packed affine layout of {@link PointOps}. Progress is reported as counts of finished units of work.
+ */
+final class BulkOps {
+    /** Points per parallel work unit. */
+    private static final int CHUNK = 256;
+    /** R1CS terms per parallel work unit of the sparse accumulation. */
+    private static final int TERMS = 2048;
+    private static final long[] ONE = {1, 0, 0, 0};
+    private static final long[] MODULUS = {Fr.M0, Fr.M1, Fr.M2, Fr.M3};
+
+    private BulkOps() {
+    }
+
+    /** Runs body(lo, hi) over [0, n) in chunks of the given size on all cores. */
+    private static void parallel(int n, int chunk, ChunkBody body) {
+        int chunks = (n + chunk - 1) / chunk;
+        AtomicInteger next = new AtomicInteger();
+        Workers.run(Math.min(Workers.CORES, Math.max(1, chunks)), id -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                body.run(c * chunk, Math.min(n, (c + 1) * chunk));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface ChunkBody {
+        void run(int lo, int hi);
+    }
+
+    // ------------------------------------------------------------------ scalar multiplication
+
+    /** Bit length of the canonical scalar k[ko..ko+3]. */
+    static int bitLength(long[] k, int ko) {
+        for (int i = 3; i >= 0; i--) {
+            if (k[ko + i] != 0) {
+                return 64 * i + 64 - Long.numberOfLeadingZeros(k[ko + i]);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * r = k * P (Jacobian) for P affine at a[ao] (or Jacobian when jacobianBase), k canonical at k[ko..]; fixed
+     * 4-bit windows from the top non-zero one, so short scalars cost little. tab holds 16 Jacobian points.
+     */
+    static void mul(PointOps c, long[] r, int ro, long[] a, int ao, boolean jacobianBase, long[] k, int ko,
+            long[] tab, long[] t) {
+        int bits = bitLength(k, ko);
+        if (bits == 0) {
+            c.setInfinity(r, ro);
+            return;
+        }
+        int j = c.jacobian();
+        if (jacobianBase) {
+            System.arraycopy(a, ao, tab, j, j);
+        } else {
+            c.fromAffine(tab, j, a, ao);
+        }
+        int windows = (bits + 3) >>> 2;
+        int maxDigit = windows == 1 ? (int) k[ko] : 15;
+        for (int d = 2; d <= maxDigit; d++) {
+            if ((d & 1) == 0) {
+                c.dbl(tab, d * j, tab, (d / 2) * j, t);
+            } else if (jacobianBase) {
+                c.add(tab, d * j, tab, (d - 1) * j, tab, j, t);
+            } else {
+                c.addMixed(tab, d * j, tab, (d - 1) * j, a, ao, t);
+            }
+        }
+        int w = windows - 1;
+        int top = digit(k, ko, w);
+        System.arraycopy(tab, top * j, r, ro, j);
+        for (w--; w >= 0; w--) {
+            c.dbl(r, ro, r, ro, t);
+            c.dbl(r, ro, r, ro, t);
+            c.dbl(r, ro, r, ro, t);
+            c.dbl(r, ro, r, ro, t);
+            int d = digit(k, ko, w);
+            if (d != 0) {
+                c.add(r, ro, r, ro, tab, d * j, t);
+            }
+        }
+    }
+
+    private static int digit(long[] k, int ko, int w) {
+        return (int) (k[ko + (w >>> 4)] >>> (4 * (w & 15))) & 15;
+    }
+
+    /**
+     * k_i * P_i for the n packed affine points, scalar i at k[stride * i] (stride 0: one scalar for all);
+     * returns packed affine. Work buffers are wiped (they hold partial products of possibly secret scalars).
+     */
+    static long[] mulEach(PointOps c, long[] points, int n, long[] k, int stride, LongConsumer progress) {
+        int a = c.affine();
+        int j = c.jacobian();
+        long[] out = new long[a * n];
+        parallel(n, CHUNK, (lo, hi) -> {
+            long[] jac = new long[(hi - lo) * j];
+            long[] tab = new long[16 * j];
+            long[] t = new long[c.scratch()];
+            for (int i = lo; i < hi; i++) {
+                mul(c, jac, (i - lo) * j, points, a * i, false, k, stride * i, tab, t);
+            }
+            c.toAffine(jac, 0, hi - lo, out, a * lo);
+            Arrays.fill(jac, 0L);
+            Arrays.fill(tab, 0L);
+            Arrays.fill(t, 0L);
+            progress.accept(hi - lo);
+        });
+        return out;
+    }
+
+    // ------------------------------------------------------------------ group FFT
+
+    /**
+     * The Lagrange basis of the domain 2^log at tau from the first 2^log monomials tau^i P (packed affine):
+     * L_k = (1/n) sum_i omega^(-ik) tau^i P, by a radix-2 inverse FFT over the group ((n/2) log n scalar
+     * multiplications by twiddles, then n by 1/n). Progress counts butterflies plus points scaled.
+     */
+    static long[] lagrange(PointOps c, long[] monomials, int log, LongConsumer progress) {
+        int n = 1 << log;
+        int a = c.affine();
+        int j = c.jacobian();
+        long[] v = new long[n * a];
+        for (int i = 0; i < n; i++) {
+            int r = log == 0 ? 0 : Integer.reverse(i) >>> (32 - log);
+            System.arraycopy(monomials, a * i, v, a * r, a);
+        }
+        Domain d = Domain.ofLog(log);
+        for (int stage = 1; stage <= log; stage++) {
+            int len = 1 << stage;
+            int half = len / 2;
+            long[] tw = powers(d.omegaInverse().pow(n / len), half);
+            parallel(n / 2, CHUNK, (lo, hi) -> {
+                long[] jac = new long[2 * (hi - lo) * j];
+                long[] aff = new long[2 * (hi - lo) * a];
+                long[] tab = new long[16 * j];
+                long[] t = new long[c.scratch()];
+                for (int b = lo; b < hi; b++) {
+                    int k = b % half;
+                    int u = (b / half) * len + k;
+                    int o = 2 * (b - lo) * j;
+                    if (k == 0) {
+                        c.fromAffine(jac, o, v, a * (u + half));
+                    } else {
+                        mul(c, jac, o, v, a * (u + half), false, tw, 4 * k, tab, t);
+                    }
+                    c.neg(jac, o + j, jac, o);
+                    c.addMixed(jac, o, jac, o, v, a * u, t);          // u + w^k v
+                    c.addMixed(jac, o + j, jac, o + j, v, a * u, t);  // u - w^k v
+                }
+                c.toAffine(jac, 0, 2 * (hi - lo), aff, 0);
+                for (int b = lo; b < hi; b++) {
+                    int u = (b / half) * len + b % half;
+                    System.arraycopy(aff, 2 * (b - lo) * a, v, a * u, a);
+                    System.arraycopy(aff, (2 * (b - lo) + 1) * a, v, a * (u + half), a);
+                }
+                progress.accept(hi - lo);
+            });
+        }
+        return mulEach(c, v, n, d.sizeInverse().toCanonicalLimbs(), 0, progress);
+    }
+
+    /** Canonical limbs of w^0 .. w^(count-1). */
+    private static long[] powers(Fr w, int count) {
+        long[] out = new long[4 * count];
+        Fr x = Fr.ONE;
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(x.toCanonicalLimbs(), 0, out, 4 * i, 4);
+            x = x.mul(w);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ sparse accumulation
+
+    /** An R1CS matrix by column (wire): terms of wire w are order[start[w] .. start[w+1]). */
+    record Columns(int[] start, int[] rows, int[] terms) {
+        static Columns of(R1cs.Matrix m, int nWires) {
+            int[] rowStarts = m.rowStarts();
+            int[] wires = m.wires();
+            int total = wires.length;
+            int[] start = new int[nWires + 1];
+            for (int w : wires) {
+                start[w + 1]++;
+            }
+            for (int w = 0; w < nWires; w++) {
+                start[w + 1] += start[w];
+            }
+            int[] fill = Arrays.copyOf(start, nWires);
+            int[] rows = new int[total];
+            int[] terms = new int[total];
+            for (int row = 0; row + 1 < rowStarts.length; row++) {
+                for (int term = rowStarts[row]; term < rowStarts[row + 1]; term++) {
+                    int at = fill[wires[term]]++;
+                    rows[at] = row;
+                    terms[at] = term;
+                }
+            }
+            return new Columns(start, rows, terms);
+        }
+
+        int size() {
+            return rows.length;
+        }
+    }
+
+    /**
+     * acc[w] += sum over the terms (row, coefficient) of wire w of coefficient * basis[row], for every wire
+     * (acc: Jacobian points). Terms are cut into units of equal size run in parallel; a wire cut between two
+     * units gets partial sums merged at the end. Coefficients 1 and -1 cost one addition; others are multiplied
+     * as k or -(r - k), whichever is shorter (R1CS coefficients are mostly small).
+     */
+    static void accumulate(PointOps c, long[] acc, Columns cols, long[] montCoeffs, long[] basis, LongConsumer progress) {
+        int total = cols.size();
+        if (total == 0) {
+            return;
+        }
+        int j = c.jacobian();
+        int units = (total + TERMS - 1) / TERMS;
+        long[] edge = new long[2 * units * j];   // partial sums of the first and last wire of each unit
+        int[] edgeWire = new int[2 * units];
+        Arrays.fill(edgeWire, -1);
+        parallel(total, TERMS, (lo, hi) -> {
+            int unit = lo / TERMS;
+            long[] sum = new long[j];
+            long[] prod = new long[j];
+            long[] neg = new long[c.affine()];
+            long[] tab = new long[16 * j];
+            long[] t = new long[c.scratch()];
+            long[] k = new long[4];
+            int w = wireOf(cols.start(), lo);
+            int at = lo;
+            while (at < hi) {
+                int end = Math.min(hi, cols.start()[w + 1]);
+                c.setInfinity(sum, 0);
+                for (int x = at; x < end; x++) {
+                    termProduct(c, sum, prod, neg, tab, t, k, montCoeffs, cols.terms()[x], basis, cols.rows()[x]);
+                }
+                boolean whole = cols.start()[w] >= lo && cols.start()[w + 1] <= hi;
+                if (whole) {
+                    c.add(acc, w * j, acc, w * j, sum, 0, t);
+                } else {
+                    int slot = at == lo ? 2 * unit : 2 * unit + 1;
+                    System.arraycopy(sum, 0, edge, slot * j, j);
+                    edgeWire[slot] = w;
+                }
+                at = end;
+                w++;
+                while (at < hi && cols.start()[w + 1] == cols.start()[w]) {
+                    w++;   // wires without terms
+                }
+            }
+            progress.accept(hi - lo);
+        });
+        long[] t = new long[c.scratch()];
+        for (int s = 0; s < edgeWire.length; s++) {
+            if (edgeWire[s] >= 0) {
+                c.add(acc, edgeWire[s] * j, acc, edgeWire[s] * j, edge, s * j, t);
+            }
+        }
+    }
+
+    /** sum += coefficient(term) * basis[row]. */
+    private static void termProduct(PointOps c, long[] sum, long[] prod, long[] neg, long[] tab, long[] t, long[] k,
+            long[] montCoeffs, int term, long[] basis, int row) {
+        int a = c.affine();
+        System.arraycopy(montCoeffs, 4 * term, k, 0, 4);
+        Fr.fromMont(k, 0);
+        if (bitLength(k, 0) == 0) {
+            return;
+        }
+        if (Arrays.equals(k, ONE)) {
+            c.addMixed(sum, 0, sum, 0, basis, a * row, t);
+            return;
+        }
+        long[] m = new long[4];
+        subtract(m, MODULUS, k);   // r - k
+        if (bitLength(m, 0) < bitLength(k, 0)) {
+            c.negAffine(neg, 0, basis, a * row);
+            if (Arrays.equals(m, ONE)) {
+                c.addMixed(sum, 0, sum, 0, neg, 0, t);
+                return;
+            }
+            mul(c, prod, 0, neg, 0, false, m, 0, tab, t);
+        } else {
+            mul(c, prod, 0, basis, a * row, false, k, 0, tab, t);
+        }
+        c.add(sum, 0, sum, 0, prod, 0, t);
+    }
+
+    private static void subtract(long[] r, long[] x, long[] y) {
+        long borrow = 0;
+        for (int i = 0; i < 4; i++) {
+            long d = x[i] - y[i] - borrow;
+            borrow = (Long.compareUnsigned(x[i], y[i]) < 0 || (x[i] == y[i] && borrow == 1)) ? 1 : 0;
+            r[i] = d;
+        }
+    }
+
+    /** The wire whose column holds CSC position pos (the last w with start[w] <= pos, skipping empty columns). */
+    private static int wireOf(int[] start, int pos) {
+        int lo = 0;
+        int hi = start.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (start[mid] <= pos) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Jacobian buffer of count points at infinity. */
+    static long[] infinities(PointOps c, int count) {
+        long[] r = new long[count * c.jacobian()];
+        for (int i = 0; i < count; i++) {
+            c.setInfinity(r, i * c.jacobian());
+        }
+        return r;
+    }
+
+    /** Packed affine from count Jacobian points, in parallel chunks. */
+    static long[] toAffine(PointOps c, long[] jac, int count) {
+        long[] out = new long[count * c.affine()];
+        parallel(count, 4 * CHUNK, (lo, hi) -> c.toAffine(jac, lo * c.jacobian(), hi - lo, out, lo * c.affine()));
+        return out;
+    }
+
+    /** H_i = tau^(i+n) G1 - tau^i G1 for i &lt; n - 1 (tau^i Z(tau) with Z = X^n - 1), packed affine. */
+    static long[] hQuery(long[] tauG1, int n, LongConsumer progress) {
+        PointOps c = PointOps.G1;
+        long[] out = new long[8 * (n - 1)];
+        parallel(n - 1, 4 * CHUNK, (lo, hi) -> {
+            long[] jac = new long[(hi - lo) * 12];
+            long[] neg = new long[8];
+            long[] t = new long[c.scratch()];
+            for (int i = lo; i < hi; i++) {
+                c.fromAffine(jac, (i - lo) * 12, tauG1, 8 * (i + n));
+                c.negAffine(neg, 0, tauG1, 8 * i);
+                c.addMixed(jac, (i - lo) * 12, jac, (i - lo) * 12, neg, 0, t);
+            }
+            c.toAffine(jac, 0, hi - lo, out, 8 * lo);
+            progress.accept(hi - lo);
+        });
+        return out;
+    }
+}
