@@ -44,6 +44,9 @@ public interface PointOps {
     /** Converts n Jacobian points from jac[jo..] to packed affine in out[oo..] with one inversion. */
     void toAffine(long[] jac, int jo, int n, long[] out, int oo);
 
+    /** p = lambda p in place by the GLV endomorphism ({@link Glv}); p Jacobian or affine. */
+    void endo(long[] p, int po);
+
     PointOps G1 = new PointOps() {
         public int affine() {
             return 8;
@@ -100,6 +103,10 @@ public interface PointOps {
                 System.arraycopy(a, ao, r, ro, 8);
             }
             Fp.neg(r, ro + 4, a, ao + 4);
+        }
+
+        public void endo(long[] p, int po) {
+            Glv.endoG1(p, po);
         }
 
         public void toAffine(long[] jac, int jo, int n, long[] out, int oo) {
@@ -189,6 +196,10 @@ public interface PointOps {
                 System.arraycopy(a, ao, r, ro, 16);
             }
             Fp2.neg(r, ro + 8, a, ao + 8);
+        }
+
+        public void endo(long[] p, int po) {
+            Glv.endoG2(p, po);
         }
 
         public void toAffine(long[] jac, int jo, int n, long[] out, int oo) {

@@ -2,6 +2,7 @@ package io.zkmargin.prover.ceremony;
 
 import io.zkmargin.circuits.R1cs;
 import io.zkmargin.crypto.Workers;
+import io.zkmargin.crypto.curve.Glv;
 import io.zkmargin.crypto.curve.PointOps;
 import io.zkmargin.crypto.field.Fr;
 import io.zkmargin.crypto.ntt.Domain;
@@ -55,9 +56,16 @@ final class BulkOps {
         return 0;
     }
 
+    /** Longs of the table buffer {@link #mul} needs. */
+    static int tableLongs(PointOps c) {
+        return 32 * c.jacobian();
+    }
+
     /**
-     * r = k * P (Jacobian) for P affine at a[ao] (or Jacobian when jacobianBase), k canonical at k[ko..]; fixed
-     * 4-bit windows from the top non-zero one, so short scalars cost little. tab holds 16 Jacobian points.
+     * r = k * P (Jacobian) for P affine at a[ao] (or Jacobian when jacobianBase), k canonical at k[ko..]. Scalars
+     * above 128 bits are split by GLV (k = k1 + k2 lambda, two 4-bit-window chains sharing their doublings);
+     * shorter ones use 4-bit windows from the top non-zero one, so small R1CS coefficients cost little.
+     * tab holds {@link #tableLongs} longs.
      */
     static void mul(PointOps c, long[] r, int ro, long[] a, int ao, boolean jacobianBase, long[] k, int ko,
             long[] tab, long[] t) {
@@ -72,17 +80,43 @@ final class BulkOps {
         } else {
             c.fromAffine(tab, j, a, ao);
         }
-        int windows = (bits + 3) >>> 2;
-        int maxDigit = windows == 1 ? (int) k[ko] : 15;
-        for (int d = 2; d <= maxDigit; d++) {
-            if ((d & 1) == 0) {
-                c.dbl(tab, d * j, tab, (d / 2) * j, t);
-            } else if (jacobianBase) {
-                c.add(tab, d * j, tab, (d - 1) * j, tab, j, t);
-            } else {
-                c.addMixed(tab, d * j, tab, (d - 1) * j, a, ao, t);
+        if (bits > 128) {
+            long[] dec = new long[10];
+            Glv.decompose(k, ko, dec);
+            if (dec[8] != 0) {
+                c.neg(tab, j, tab, j);
             }
+            table(c, tab, 0, 15, t);
+            for (int d = 1; d < 16; d++) {
+                System.arraycopy(tab, d * j, tab, (16 + d) * j, j);
+                c.endo(tab, (16 + d) * j);
+                if (dec[9] != dec[8]) {
+                    c.neg(tab, (16 + d) * j, tab, (16 + d) * j);
+                }
+            }
+            int windows = (Math.max(bitLength(dec, 0), bitLength(dec, 4)) + 3) >>> 2;
+            c.setInfinity(r, ro);
+            for (int w = windows - 1; w >= 0; w--) {
+                if (w != windows - 1) {
+                    c.dbl(r, ro, r, ro, t);
+                    c.dbl(r, ro, r, ro, t);
+                    c.dbl(r, ro, r, ro, t);
+                    c.dbl(r, ro, r, ro, t);
+                }
+                int d1 = digit(dec, 0, w);
+                int d2 = digit(dec, 4, w);
+                if (d1 != 0) {
+                    c.add(r, ro, r, ro, tab, d1 * j, t);
+                }
+                if (d2 != 0) {
+                    c.add(r, ro, r, ro, tab, (16 + d2) * j, t);
+                }
+            }
+            Arrays.fill(dec, 0L);
+            return;
         }
+        int windows = (bits + 3) >>> 2;
+        table(c, tab, 0, windows == 1 ? (int) k[ko] : 15, t);
         int w = windows - 1;
         int top = digit(k, ko, w);
         System.arraycopy(tab, top * j, r, ro, j);
@@ -94,6 +128,18 @@ final class BulkOps {
             int d = digit(k, ko, w);
             if (d != 0) {
                 c.add(r, ro, r, ro, tab, d * j, t);
+            }
+        }
+    }
+
+    /** tab[to + d] = d * tab[to + 1] for d = 2..maxDigit (Jacobian entries). */
+    private static void table(PointOps c, long[] tab, int to, int maxDigit, long[] t) {
+        int j = c.jacobian();
+        for (int d = 2; d <= maxDigit; d++) {
+            if ((d & 1) == 0) {
+                c.dbl(tab, (to + d) * j, tab, (to + d / 2) * j, t);
+            } else {
+                c.add(tab, (to + d) * j, tab, (to + d - 1) * j, tab, (to + 1) * j, t);
             }
         }
     }
@@ -112,7 +158,7 @@ final class BulkOps {
         long[] out = new long[a * n];
         parallel(n, CHUNK, (lo, hi) -> {
             long[] jac = new long[(hi - lo) * j];
-            long[] tab = new long[16 * j];
+            long[] tab = new long[tableLongs(c)];
             long[] t = new long[c.scratch()];
             for (int i = lo; i < hi; i++) {
                 mul(c, jac, (i - lo) * j, points, a * i, false, k, stride * i, tab, t);
@@ -150,7 +196,7 @@ final class BulkOps {
             parallel(n / 2, CHUNK, (lo, hi) -> {
                 long[] jac = new long[2 * (hi - lo) * j];
                 long[] aff = new long[2 * (hi - lo) * a];
-                long[] tab = new long[16 * j];
+                long[] tab = new long[tableLongs(c)];
                 long[] t = new long[c.scratch()];
                 for (int b = lo; b < hi; b++) {
                     int k = b % half;
@@ -242,7 +288,7 @@ final class BulkOps {
             long[] sum = new long[j];
             long[] prod = new long[j];
             long[] neg = new long[c.affine()];
-            long[] tab = new long[16 * j];
+            long[] tab = new long[tableLongs(c)];
             long[] t = new long[c.scratch()];
             long[] k = new long[4];
             int w = wireOf(cols.start(), lo);

@@ -41,7 +41,7 @@ final class ScalarMul {
         long[] pt = new long[16];
         p.writePacked(pt, 0);
         long[] jac = new long[c.jacobian()];
-        long[] tab = new long[16 * c.jacobian()];
+        long[] tab = new long[BulkOps.tableLongs(c)];
         long[] t = new long[c.scratch()];
         long[] out = new long[16];
         BulkOps.mul(c, jac, 0, pt, 0, false, k, ko, tab, t);

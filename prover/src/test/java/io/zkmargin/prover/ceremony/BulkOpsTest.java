@@ -61,15 +61,15 @@ class BulkOpsTest {
             G1Affine want1 = p.toJacobian().mul(k).toAffine();
             long[] r = new long[12];
             long[] out = new long[8];
-            BulkOps.mul(PointOps.G1, r, 0, pa, 0, false, kl, 0, new long[16 * 12], new long[G1Jacobian.SCRATCH]);
+            BulkOps.mul(PointOps.G1, r, 0, pa, 0, false, kl, 0, new long[BulkOps.tableLongs(PointOps.G1)], new long[G1Jacobian.SCRATCH]);
             PointOps.G1.toAffine(r, 0, 1, out, 0);
             assertEquals(want1, G1Affine.readPacked(out, 0), "G1 affine base, k = " + k);
-            BulkOps.mul(PointOps.G1, r, 0, pj, 0, true, kl, 0, new long[16 * 12], new long[G1Jacobian.SCRATCH]);
+            BulkOps.mul(PointOps.G1, r, 0, pj, 0, true, kl, 0, new long[BulkOps.tableLongs(PointOps.G1)], new long[G1Jacobian.SCRATCH]);
             PointOps.G1.toAffine(r, 0, 1, out, 0);
             assertEquals(want1, G1Affine.readPacked(out, 0), "G1 Jacobian base, k = " + k);
             long[] r2 = new long[24];
             long[] out2 = new long[16];
-            BulkOps.mul(PointOps.G2, r2, 0, qa, 0, false, kl, 0, new long[16 * 24], new long[G2Jacobian.SCRATCH]);
+            BulkOps.mul(PointOps.G2, r2, 0, qa, 0, false, kl, 0, new long[BulkOps.tableLongs(PointOps.G2)], new long[G2Jacobian.SCRATCH]);
             PointOps.G2.toAffine(r2, 0, 1, out2, 0);
             assertEquals(q.toJacobian().mul(k).toAffine(), G2Affine.readPacked(out2, 0), "G2, k = " + k);
         }
