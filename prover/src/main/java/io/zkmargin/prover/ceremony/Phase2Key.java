@@ -168,8 +168,18 @@ final class Phase2Key {
     record Basis(long[] tau1, long[] tau2, long[] alpha1, long[] beta1) {
     }
 
-    /** The basis for domain 2^log: derived by the group inverse FFT of the monomials. */
+    /**
+     * The basis for domain 2^log: the .ptau's prepared sections when it has them (checked against the powers when
+     * it was imported), else derived by the group inverse FFT of the monomials (slow for large domains: about
+     * (n/2) log n scalar multiplications per basis).
+     */
     static Basis basis(PowersOfTau ptau, int log, SetupListener listener) {
+        java.util.Optional<PowersOfTau.LagrangeBasis> prepared = ptau.lagrange(log);
+        if (prepared.isPresent()) {
+            PowersOfTau.LagrangeBasis l = prepared.get();
+            listener.progress("Lagrange basis from the prepared .ptau", 1, 1);
+            return new Basis(l.tauG1().toLongs(), l.tauG2().toLongs(), l.alphaTauG1().toLongs(), l.betaTauG1().toLongs());
+        }
         int n = 1 << log;
         long fft = (long) (n / 2) * log + n;
         long[] tau1 = BulkOps.lagrange(PointOps.G1, ptau.tauG1().toLongs(), log, counter(listener, "Lagrange tau G1", fft));

@@ -65,6 +65,17 @@ class CeremonyTest {
     }
 
     @Test
+    void startKeyFromSnarkjsPreparedSectionsEqualsOurGroupFftAndVerifiesTheSameCeremony() throws Exception {
+        // snarkjs computed prepared8's Lagrange sections; pot8 has none, so our group inverse FFT derives them
+        PowersOfTau prepared = Ceremony.importPtau(resource("prepared8.ptau"));
+        int log = io.zkmargin.crypto.ntt.Domain.atLeast(small.nConstraints() + small.nPublic() + 1).log();
+        assertTrue(prepared.lagrange(log).isPresent());
+        assertTrue(ptau.lagrange(log).isEmpty());
+        assertArrayEquals(Phase2Key.start(ptau, small).hash(), Phase2Key.start(prepared, small).hash());
+        assertEquals(Ceremony.verify(ceremony, ptau, small), Ceremony.verify(ceremony, prepared, small));
+    }
+
+    @Test
     void threePartyCeremony_keysProveAndVerify(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("small.zkct");
         ceremony.write(file);
