@@ -4,6 +4,7 @@ import io.zkmargin.circuits.circom.R1csFile;
 import io.zkmargin.circuits.margin.MarginCircuit;
 import io.zkmargin.prover.ceremony.Ceremony;
 import io.zkmargin.prover.ceremony.CeremonyException;
+import io.zkmargin.prover.SetupListener;
 import io.zkmargin.prover.ceremony.CeremonyFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +45,11 @@ final class CeremonyCommand implements Runnable {
         }
 
         abstract void run(PrintWriter out) throws Exception;
+
+        /** Progress of the long steps on stderr, so that stdout keeps only the results (hashes). */
+        SetupListener progress() {
+            return new Progress(spec.commandLine().getErr(), "  ");
+        }
 
         static void print(PrintWriter out, Ceremony.Report r) {
             out.printf("transcript %s%n", r.transcriptHash());
@@ -97,7 +103,7 @@ final class CeremonyCommand implements Runnable {
 
         @Override
         void run(PrintWriter o) throws Exception {
-            o.printf("transcript %s started: %s%n", out, CeremonyFiles.start(ptau, r1cs, out));
+            o.printf("transcript %s started: %s%n", out, CeremonyFiles.start(ptau, r1cs, out, progress()));
         }
     }
 
@@ -110,7 +116,7 @@ final class CeremonyCommand implements Runnable {
 
         @Override
         void run(PrintWriter o) throws Exception {
-            o.printf("contribution of %s added: transcript %s%n", name, CeremonyFiles.contribute(in, out, name));
+            o.printf("contribution of %s added: transcript %s%n", name, CeremonyFiles.contribute(in, out, name, progress()));
         }
     }
 
@@ -125,7 +131,7 @@ final class CeremonyCommand implements Runnable {
 
         @Override
         void run(PrintWriter o) throws Exception {
-            o.printf("beacon applied: transcript %s%n", CeremonyFiles.beacon(in, out, name, beacon, exp));
+            o.printf("beacon applied: transcript %s%n", CeremonyFiles.beacon(in, out, name, beacon, exp, progress()));
         }
     }
 
@@ -138,7 +144,7 @@ final class CeremonyCommand implements Runnable {
 
         @Override
         void run(PrintWriter o) throws Exception {
-            print(o, CeremonyFiles.verify(transcript, ptau, r1cs));
+            print(o, CeremonyFiles.verify(transcript, ptau, r1cs, progress()));
             o.println("CEREMONY VERIFIED");
         }
     }
@@ -155,7 +161,7 @@ final class CeremonyCommand implements Runnable {
 
         @Override
         void run(PrintWriter o) throws Exception {
-            print(o, CeremonyFiles.export(transcript, ptau, r1cs, pk, vk, vkJson));
+            print(o, CeremonyFiles.export(transcript, ptau, r1cs, pk, vk, vkJson, progress()));
             o.printf("keys written: %s, %s%n", pk, vk);
         }
     }

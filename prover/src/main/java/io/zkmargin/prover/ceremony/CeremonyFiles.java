@@ -5,6 +5,7 @@ import io.zkmargin.circuits.circom.R1csFile;
 import io.zkmargin.crypto.ntt.Domain;
 import io.zkmargin.prover.ProvingKey;
 import io.zkmargin.prover.ProvingKeyFile;
+import io.zkmargin.prover.SetupListener;
 import io.zkmargin.verifier.SnarkjsJson;
 import io.zkmargin.verifier.VerifyingKeyEncoding;
 
@@ -37,9 +38,14 @@ public final class CeremonyFiles {
 
     /** {@code ceremony start}: checks the .ptau, derives the circuit's start key, writes the transcript. */
     public static String start(Path ptau, Path r1cs, Path transcriptOut) throws IOException {
+        return start(ptau, r1cs, transcriptOut, SetupListener.NONE);
+    }
+
+    /** As {@link #start(Path, Path, Path)}, reporting progress. */
+    public static String start(Path ptau, Path r1cs, Path transcriptOut, SetupListener listener) throws IOException {
         refuseExisting(transcriptOut);
         R1cs r = R1csFile.read(r1cs);
-        Transcript t = Ceremony.start(phase1For(ptau, r), r);
+        Transcript t = Ceremony.start(phase1For(ptau, r, listener), r, listener);
         t.write(transcriptOut);
         return t.hashHex();
     }
@@ -49,8 +55,14 @@ public final class CeremonyFiles {
      * which the participant publishes (it commits to their contribution and everything before it).
      */
     public static String contribute(Path transcriptIn, Path transcriptOut, String name) throws IOException {
+        return contribute(transcriptIn, transcriptOut, name, SetupListener.NONE);
+    }
+
+    /** As {@link #contribute(Path, Path, String)}, reporting progress. */
+    public static String contribute(Path transcriptIn, Path transcriptOut, String name, SetupListener listener)
+            throws IOException {
         refuseSame(transcriptIn, transcriptOut);
-        Transcript t = Ceremony.contribute(Transcript.read(transcriptIn), name, new SecureRandom());
+        Transcript t = Ceremony.contribute(Transcript.read(transcriptIn), name, new SecureRandom(), listener);
         t.write(transcriptOut);
         return t.hashHex();
     }
@@ -58,6 +70,12 @@ public final class CeremonyFiles {
     /** {@code ceremony beacon}: the closing contribution from a public beacon value (hex). */
     public static String beacon(Path transcriptIn, Path transcriptOut, String name, String beaconHex,
             int iterationsExp) throws IOException {
+        return beacon(transcriptIn, transcriptOut, name, beaconHex, iterationsExp, SetupListener.NONE);
+    }
+
+    /** As {@link #beacon(Path, Path, String, String, int)}, reporting progress. */
+    public static String beacon(Path transcriptIn, Path transcriptOut, String name, String beaconHex,
+            int iterationsExp, SetupListener listener) throws IOException {
         refuseSame(transcriptIn, transcriptOut);
         byte[] beacon;
         try {
@@ -65,15 +83,20 @@ public final class CeremonyFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("beacon value must be hexadecimal");
         }
-        Transcript t = Ceremony.beacon(Transcript.read(transcriptIn), name, beacon, iterationsExp);
+        Transcript t = Ceremony.beacon(Transcript.read(transcriptIn), name, beacon, iterationsExp, listener);
         t.write(transcriptOut);
         return t.hashHex();
     }
 
     /** {@code ceremony verify}: the auditor's check; throws {@link CeremonyException} when it fails. */
     public static Ceremony.Report verify(Path transcript, Path ptau, Path r1cs) throws IOException {
+        return verify(transcript, ptau, r1cs, SetupListener.NONE);
+    }
+
+    /** As {@link #verify(Path, Path, Path)}, reporting progress. */
+    public static Ceremony.Report verify(Path transcript, Path ptau, Path r1cs, SetupListener listener) throws IOException {
         R1cs r = R1csFile.read(r1cs);
-        return Ceremony.verify(Transcript.read(transcript), phase1For(ptau, r), r);
+        return Ceremony.verify(Transcript.read(transcript), phase1For(ptau, r, listener), r, listener);
     }
 
     /**
@@ -82,6 +105,12 @@ public final class CeremonyFiles {
      */
     public static Ceremony.Report export(Path transcript, Path ptau, Path r1cs, Path pkOut, Path vkOut, Path vkJson)
             throws IOException {
+        return export(transcript, ptau, r1cs, pkOut, vkOut, vkJson, SetupListener.NONE);
+    }
+
+    /** As {@link #export(Path, Path, Path, Path, Path, Path)}, reporting progress. */
+    public static Ceremony.Report export(Path transcript, Path ptau, Path r1cs, Path pkOut, Path vkOut, Path vkJson,
+            SetupListener listener) throws IOException {
         Objects.requireNonNull(pkOut, "pkOut");
         Objects.requireNonNull(vkOut, "vkOut");
         refuseExisting(pkOut);
@@ -91,7 +120,7 @@ public final class CeremonyFiles {
         }
         Transcript t = Transcript.read(transcript);
         R1cs r = R1csFile.read(r1cs);
-        Ceremony.Report report = Ceremony.verify(t, phase1For(ptau, r), r);
+        Ceremony.Report report = Ceremony.verify(t, phase1For(ptau, r, listener), r, listener);
         ProvingKey pk = Ceremony.exportProvingKey(t);
         ProvingKeyFile.write(pk, pkOut);
         Files.write(vkOut, VerifyingKeyEncoding.encode(pk.verifyingKey()));
@@ -102,9 +131,12 @@ public final class CeremonyFiles {
     }
 
     /** Loads and checks only the powers the circuit's domain needs. */
-    private static PowersOfTau phase1For(Path ptau, R1cs r) throws IOException {
+    private static PowersOfTau phase1For(Path ptau, R1cs r, SetupListener listener) throws IOException {
         int log = Domain.atLeast(r.nConstraints() + r.nPublic() + 1).log();
-        return Ceremony.importPtau(ptau, Math.max(1, log));
+        listener.progress("reading and checking the .ptau", 0, 1);
+        PowersOfTau p = Ceremony.importPtau(ptau, Math.max(1, log));
+        listener.progress("reading and checking the .ptau", 1, 1);
+        return p;
     }
 
     private static void refuseExisting(Path out) {
