@@ -180,19 +180,33 @@ final class BulkOps {
      * multiplications by twiddles, then n by 1/n). Progress counts butterflies plus points scaled.
      */
     static long[] lagrange(PointOps c, long[] monomials, int log, LongConsumer progress) {
+        Domain d = Domain.ofLog(log);
+        long[] v = radix2(c, monomials, log, d.omegaInverse(), progress);
+        return mulEach(c, v, 1 << log, d.sizeInverse().toCanonicalLimbs(), 0, progress);
+    }
+
+    /**
+     * The forward DFT over the group of the 2^log packed affine points P: F_i = sum_j omega^(ij) P_j with the
+     * domain's omega, unscaled ((n/2) log n twiddle multiplications). Progress counts butterflies.
+     */
+    static long[] dft(PointOps c, long[] points, int log, LongConsumer progress) {
+        return radix2(c, points, log, Domain.ofLog(log).omega(), progress);
+    }
+
+    /** Radix-2 DIT transform over the group with the primitive 2^log-th root w: out_k = sum_i w^(ik) in_i. */
+    private static long[] radix2(PointOps c, long[] in, int log, Fr w, LongConsumer progress) {
         int n = 1 << log;
         int a = c.affine();
         int j = c.jacobian();
         long[] v = new long[n * a];
         for (int i = 0; i < n; i++) {
             int r = log == 0 ? 0 : Integer.reverse(i) >>> (32 - log);
-            System.arraycopy(monomials, a * i, v, a * r, a);
+            System.arraycopy(in, a * i, v, a * r, a);
         }
-        Domain d = Domain.ofLog(log);
         for (int stage = 1; stage <= log; stage++) {
             int len = 1 << stage;
             int half = len / 2;
-            long[] tw = powers(d.omegaInverse().pow(n / len), half);
+            long[] tw = powers(w.pow(n / len), half);
             parallel(n / 2, CHUNK, (lo, hi) -> {
                 long[] jac = new long[2 * (hi - lo) * j];
                 long[] aff = new long[2 * (hi - lo) * a];
@@ -220,7 +234,7 @@ final class BulkOps {
                 progress.accept(hi - lo);
             });
         }
-        return mulEach(c, v, n, d.sizeInverse().toCanonicalLimbs(), 0, progress);
+        return v;
     }
 
     /** Canonical limbs of w^0 .. w^(count-1). */

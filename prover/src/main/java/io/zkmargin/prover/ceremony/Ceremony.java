@@ -236,7 +236,7 @@ public final class Ceremony {
     }
 
     /** e(sum r_j after_j, delta2) = e(sum r_j before_j, G2) with random 128-bit r_j. */
-    private static boolean dividedByDelta(G1Packed before, G1Packed after, G2Affine delta2, Random rnd) {
+    static boolean dividedByDelta(G1Packed before, G1Packed after, G2Affine delta2, Random rnd) {
         int n = before.size();
         if (n != after.size()) {
             return false;

@@ -130,6 +130,38 @@ public final class CeremonyFiles {
         return report;
     }
 
+    /**
+     * {@code ceremony import-zkey}: converts the final key of a snarkjs phase-2 ceremony (.zkey) for r1cs into
+     * our proving key ("ZKPK"), verifying key ("ZKVK") and, when vkJson is not null, snarkjs's
+     * verification_key.json (equal to {@code snarkjs zkey export verificationkey}). Refuses a .zkey for another
+     * circuit or without contribution; when ptau is not null, also checks the key against that phase 1 (see
+     * {@link Zkey#toProvingKey(R1cs, PowersOfTau, SetupListener)}). The contribution chain is not re-verified:
+     * {@code snarkjs zkey verify} does that. Everything is checked before the first file is written.
+     */
+    public static Zkey.Report importZkey(Path zkey, Path ptau, Path r1cs, Path pkOut, Path vkOut, Path vkJson,
+            SetupListener listener) throws IOException {
+        Objects.requireNonNull(zkey, "zkey");
+        Objects.requireNonNull(pkOut, "pkOut");
+        Objects.requireNonNull(vkOut, "vkOut");
+        Objects.requireNonNull(listener, "listener");
+        refuseExisting(pkOut);
+        refuseExisting(vkOut);
+        if (vkJson != null) {
+            refuseExisting(vkJson);
+        }
+        listener.progress("reading the .zkey", 0, 1);
+        Zkey z = Zkey.read(zkey);
+        listener.progress("reading the .zkey", 1, 1);
+        R1cs r = R1csFile.read(r1cs);
+        ProvingKey pk = z.toProvingKey(r, ptau == null ? null : phase1For(ptau, r, listener), listener);
+        ProvingKeyFile.write(pk, pkOut);
+        Files.write(vkOut, VerifyingKeyEncoding.encode(pk.verifyingKey()));
+        if (vkJson != null) {
+            Files.writeString(vkJson, SnarkjsJson.writeVerifyingKey(pk.verifyingKey()));
+        }
+        return new Zkey.Report(z.circuitHashHex(), z.contributionCount(), ptau != null, pk.toString());
+    }
+
     /** Loads and checks only the powers the circuit's domain needs. */
     private static PowersOfTau phase1For(Path ptau, R1cs r, SetupListener listener) throws IOException {
         int log = Domain.atLeast(r.nConstraints() + r.nPublic() + 1).log();
