@@ -6,6 +6,7 @@ import io.zkmargin.prover.ceremony.Ceremony;
 import io.zkmargin.prover.ceremony.CeremonyException;
 import io.zkmargin.prover.SetupListener;
 import io.zkmargin.prover.ceremony.CeremonyFiles;
+import io.zkmargin.prover.ceremony.Zkey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "participant), beacon, then verify and export. Keys are sound if any one contributor was honest."},
         subcommands = {CeremonyCommand.R1cs.class, CeremonyCommand.PtauCheck.class, CeremonyCommand.PtauLocal.class,
             CeremonyCommand.Start.class, CeremonyCommand.Contribute.class, CeremonyCommand.Beacon.class,
-            CeremonyCommand.Verify.class, CeremonyCommand.Export.class})
+            CeremonyCommand.Verify.class, CeremonyCommand.Export.class, CeremonyCommand.ImportZkey.class})
 final class CeremonyCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -162,6 +163,32 @@ final class CeremonyCommand implements Runnable {
         @Override
         void run(PrintWriter o) throws Exception {
             print(o, CeremonyFiles.export(transcript, ptau, r1cs, pk, vk, vkJson, progress()));
+            o.printf("keys written: %s, %s%n", pk, vk);
+        }
+    }
+
+    @Command(name = "import-zkey", mixinStandardHelpOptions = true,
+            description = {"Convert the final .zkey of a snarkjs phase-2 ceremony into our keys (.zkpk, .zkvk, optional",
+                "snarkjs JSON). Refuses a .zkey for another circuit; with --ptau also checks it against phase 1.",
+                "The contribution chain is snarkjs's: run `snarkjs zkey verify` on it too."})
+    static final class ImportZkey extends Step {
+        @Option(names = "--zkey", required = true, description = "Final .zkey (after zkey contribute/beacon).") Path zkey;
+        @Option(names = "--r1cs", required = true, description = "The circuit's .r1cs (as given to groth16 setup).") Path r1cs;
+        @Option(names = "--ptau", description = "The phase-1 .ptau: check the key against it (recommended).") Path ptau;
+        @Option(names = "--pk", required = true) Path pk;
+        @Option(names = "--vk", required = true) Path vk;
+        @Option(names = "--vk-json") Path vkJson;
+
+        @Override
+        void run(PrintWriter o) throws Exception {
+            Zkey.Report r = CeremonyFiles.importZkey(zkey, ptau, r1cs, pk, vk, vkJson, progress());
+            o.printf("zkey circuit hash %s%n", r.circuitHash());
+            o.printf("  contributions: %d (verify them with `snarkjs zkey verify`)%n", r.contributions());
+            o.printf("  key: %s%n", r.keySummary());
+            if (!r.checkedAgainstPhase1()) {
+                spec.commandLine().getErr().println("warning: not checked against phase 1; pass --ptau, or rely on"
+                        + " `snarkjs zkey verify` with the same .r1cs and .ptau");
+            }
             o.printf("keys written: %s, %s%n", pk, vk);
         }
     }
