@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""Generates Fp.java and Fr.java from FieldTemplate.java.txt (one template, two moduli)."""
+"""Generates Fp.java and Fr.java from FieldTemplate.java.txt (one template, two moduli), and the
+multiplication kernels (mont52.py) in them and in Montgomery.mul."""
 import os
+import mont52
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, '..', 'src', 'main', 'java', 'io', 'zkmargin', 'crypto', 'field')
 tmpl = open(os.path.join(here, 'FieldTemplate.java.txt')).read()
@@ -26,6 +29,10 @@ FR_EXTRA = '''
     }
 '''
 
+def body(lines):
+    return '\n'.join('        ' + l for l in lines)
+
+
 fields = {
     'Fp': (21888242871839275222246405745257275088696311157297823662689037894645226208583,
            'An element of the BN254 base field Fp (coordinates of curve points).', ''),
@@ -44,5 +51,18 @@ for name, (m, doc, extra) in fields.items():
         s = s.replace('@@R2_%d@@' % i, h(R2 >> (64 * i)))
         s = s.replace('@@ONE_%d@@' % i, h(R >> (64 * i)))
     s = s.replace('@@EXTRA@@', extra)
+    s = s.replace('@@INV52@@', h((-pow(m, -1, 2 ** 52)) % 2 ** 52))
+    s = s.replace('@@CONSTS@@', body(mont52.const_lines(m)))
+    s = s.replace('@@MUL_KERNEL@@', body(mont52.kernel(False)))
+    s = s.replace('@@SQR_KERNEL@@', body(mont52.kernel(True)))
+    assert '@@' not in s
     open(os.path.join(out, name + '.java'), 'w').write(s)
-print('generated Fp.java, Fr.java')
+
+# Montgomery.mul (generic modulus below 2^254): the same kernel between markers in Montgomery.java
+mpath = os.path.join(out, 'Montgomery.java')
+src = open(mpath).read()
+begin, end = '        // BEGIN GENERATED (crypto/gen/gen_fields.py)\n', '        // END GENERATED\n'
+i, j = src.index(begin) + len(begin), src.index(end)
+gen = body(['final long INV52 = inv & M52; // -m^-1 mod 2^52'] + mont52.var_const_lines() + mont52.kernel(False))
+open(mpath, 'w').write(src[:i] + gen + '\n' + src[j:])
+print('generated Fp.java, Fr.java, Montgomery.mul')
