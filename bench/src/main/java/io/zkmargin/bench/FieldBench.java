@@ -49,6 +49,12 @@ public class FieldBench {
     }
 
     @Benchmark
+    public long fpSquare() {
+        Fp.square(fp, 0, fp, 0);
+        return fp[0];
+    }
+
+    @Benchmark
     public long fpAdd() {
         Fp.add(fp, 0, fp, 0, fp, 4);
         return fp[0];
