@@ -22,7 +22,6 @@ final class BulkOps {
     private static final int CHUNK = 256;
     /** R1CS terms per parallel work unit of the sparse accumulation. */
     private static final int TERMS = 2048;
-    private static final long[] ONE = {1, 0, 0, 0};
     private static final long[] MODULUS = {Fr.M0, Fr.M1, Fr.M2, Fr.M3};
 
     private BulkOps() {
@@ -281,13 +280,46 @@ final class BulkOps {
         }
     }
 
+    /** Multiples per row in {@link #rowTables}: d * L_row for d = 1..15 (4-bit windows). */
+    private static final int DIGITS = 15;
+
     /**
-     * acc[w] += sum over the terms (row, coefficient) of wire w of coefficient * basis[row], for every wire
-     * (acc: Jacobian points). Terms are cut into units of equal size run in parallel; a wire cut between two
-     * units gets partial sums merged at the end. Coefficients 1 and -1 cost one addition; others are multiplied
-     * as k or -(r - k), whichever is shorter (R1CS coefficients are mostly small).
+     * For every basis point, its multiples 1..15 in packed affine form: the per-row tables that every term of
+     * that row (in any column, any matrix) reads in {@link #accumulate}. rows * 15 affine points.
      */
-    static void accumulate(PointOps c, long[] acc, Columns cols, long[] montCoeffs, long[] basis, LongConsumer progress) {
+    static long[] rowTables(PointOps c, long[] basis, int rows, LongConsumer progress) {
+        int a = c.affine();
+        int j = c.jacobian();
+        long[] out = new long[rows * DIGITS * a];
+        parallel(rows, 64, (lo, hi) -> {
+            long[] jac = new long[(hi - lo) * DIGITS * j];
+            long[] t = new long[c.scratch()];
+            for (int r = lo; r < hi; r++) {
+                int o = (r - lo) * DIGITS * j;
+                c.fromAffine(jac, o, basis, a * r);
+                for (int d = 2; d <= DIGITS; d++) {
+                    if ((d & 1) == 0) {
+                        c.dbl(jac, o + (d - 1) * j, jac, o + (d / 2 - 1) * j, t);
+                    } else {
+                        c.addMixed(jac, o + (d - 1) * j, jac, o + (d - 2) * j, basis, a * r, t);
+                    }
+                }
+            }
+            c.toAffine(jac, 0, (hi - lo) * DIGITS, out, lo * DIGITS * a);
+            progress.accept(hi - lo);
+        });
+        return out;
+    }
+
+    /**
+     * acc[w] += sum over the terms (row, coefficient) of wire w of coefficient * L_row, for every wire (acc:
+     * Jacobian points; tables from {@link #rowTables}). Each column is one interleaved (Straus) multi-scalar
+     * multiplication: coefficients are split by GLV into two halves of about 128 bits (short ones, and r - k for
+     * "negative" ones, are used as they are), all terms of the column share the doublings, and every addition is
+     * a mixed one from the precomputed row tables (phi applied on the fly). Terms are cut into units of equal size
+     * run in parallel; a wire cut between two units gets partial sums merged at the end.
+     */
+    static void accumulate(PointOps c, long[] acc, Columns cols, long[] montCoeffs, long[] tables, LongConsumer progress) {
         int total = cols.size();
         if (total == 0) {
             return;
@@ -300,19 +332,16 @@ final class BulkOps {
         parallel(total, TERMS, (lo, hi) -> {
             int unit = lo / TERMS;
             long[] sum = new long[j];
-            long[] prod = new long[j];
-            long[] neg = new long[c.affine()];
-            long[] tab = new long[tableLongs(c)];
+            long[] pt = new long[c.affine()];
             long[] t = new long[c.scratch()];
+            long[] halves = new long[10 * (hi - lo)];   // per term: |k1| (4), |k2| (4), sign1, sign2
             long[] k = new long[4];
+            long[] m = new long[10];   // r - k, then the GLV split
             int w = wireOf(cols.start(), lo);
             int at = lo;
             while (at < hi) {
                 int end = Math.min(hi, cols.start()[w + 1]);
-                c.setInfinity(sum, 0);
-                for (int x = at; x < end; x++) {
-                    termProduct(c, sum, prod, neg, tab, t, k, montCoeffs, cols.terms()[x], basis, cols.rows()[x]);
-                }
+                straus(c, sum, cols, at, end, lo, montCoeffs, tables, halves, k, m, pt, t);
                 boolean whole = cols.start()[w] >= lo && cols.start()[w + 1] <= hi;
                 if (whole) {
                     c.add(acc, w * j, acc, w * j, sum, 0, t);
@@ -337,32 +366,63 @@ final class BulkOps {
         }
     }
 
-    /** sum += coefficient(term) * basis[row]. */
-    private static void termProduct(PointOps c, long[] sum, long[] prod, long[] neg, long[] tab, long[] t, long[] k,
-            long[] montCoeffs, int term, long[] basis, int row) {
+    /** sum = sum over CSC positions [from, to) of coefficient * L_row (one column segment), by Straus. */
+    private static void straus(PointOps c, long[] sum, Columns cols, int from, int to, int base, long[] montCoeffs,
+            long[] tables, long[] halves, long[] k, long[] m, long[] pt, long[] t) {
         int a = c.affine();
-        System.arraycopy(montCoeffs, 4 * term, k, 0, 4);
-        Fr.fromMont(k, 0);
-        if (bitLength(k, 0) == 0) {
-            return;
-        }
-        if (Arrays.equals(k, ONE)) {
-            c.addMixed(sum, 0, sum, 0, basis, a * row, t);
-            return;
-        }
-        long[] m = new long[4];
-        subtract(m, MODULUS, k);   // r - k
-        if (bitLength(m, 0) < bitLength(k, 0)) {
-            c.negAffine(neg, 0, basis, a * row);
-            if (Arrays.equals(m, ONE)) {
-                c.addMixed(sum, 0, sum, 0, neg, 0, t);
-                return;
+        int maxBits = 0;
+        for (int x = from; x < to; x++) {
+            int h = 10 * (x - base);
+            System.arraycopy(montCoeffs, 4 * cols.terms()[x], k, 0, 4);
+            Fr.fromMont(k, 0);
+            subtract(m, MODULUS, k);   // r - k
+            int bk = bitLength(k, 0);
+            int bm = bitLength(m, 0);
+            if (bk <= 128 || bm <= 128) {
+                boolean neg = bm < bk;
+                System.arraycopy(neg ? m : k, 0, halves, h, 4);
+                Arrays.fill(halves, h + 4, h + 8, 0L);
+                halves[h + 8] = neg ? 1 : 0;
+                halves[h + 9] = 0;
+            } else {
+                Glv.decompose(k, 0, m);
+                System.arraycopy(m, 0, halves, h, 10);
             }
-            mul(c, prod, 0, neg, 0, false, m, 0, tab, t);
-        } else {
-            mul(c, prod, 0, basis, a * row, false, k, 0, tab, t);
+            maxBits = Math.max(maxBits, Math.max(bitLength(halves, h), bitLength(halves, h + 4)));
         }
-        c.add(sum, 0, sum, 0, prod, 0, t);
+        c.setInfinity(sum, 0);
+        int windows = (maxBits + 3) >>> 2;
+        for (int w = windows - 1; w >= 0; w--) {
+            if (!c.isInfinity(sum, 0)) {
+                c.dbl(sum, 0, sum, 0, t);
+                c.dbl(sum, 0, sum, 0, t);
+                c.dbl(sum, 0, sum, 0, t);
+                c.dbl(sum, 0, sum, 0, t);
+            }
+            for (int x = from; x < to; x++) {
+                int h = 10 * (x - base);
+                int row = cols.rows()[x];
+                int d1 = digit(halves, h, w);
+                if (d1 != 0) {
+                    int src = (row * DIGITS + d1 - 1) * a;
+                    if (halves[h + 8] != 0) {
+                        c.negAffine(pt, 0, tables, src);
+                        c.addMixed(sum, 0, sum, 0, pt, 0, t);
+                    } else {
+                        c.addMixed(sum, 0, sum, 0, tables, src, t);
+                    }
+                }
+                int d2 = digit(halves, h + 4, w);
+                if (d2 != 0) {
+                    System.arraycopy(tables, (row * DIGITS + d2 - 1) * a, pt, 0, a);
+                    c.endo(pt, 0);
+                    if (halves[h + 9] != 0) {
+                        c.negAffine(pt, 0, pt, 0);
+                    }
+                    c.addMixed(sum, 0, sum, 0, pt, 0, t);
+                }
+            }
+        }
     }
 
     private static void subtract(long[] r, long[] x, long[] y) {

@@ -135,16 +135,23 @@ final class Phase2Key {
         long[] cCoef = r1cs.c().montCoeffs();
         long total = 3L * ca.size() + 3L * cb.size() + cc.size();
         LongConsumer q = counter(listener, "queries A, B, L", total);
+        LongConsumer tabs = counter(listener, "row tables", 4L * n);
         long[] aJ = BulkOps.infinities(g1, nWires);
         long[] b1J = BulkOps.infinities(g1, nWires);
         long[] b2J = BulkOps.infinities(g2, nWires);
         long[] cJ = BulkOps.infinities(g1, nWires);
-        BulkOps.accumulate(g1, aJ, ca, aCoef, basis.tau1, q);
-        BulkOps.accumulate(g1, cJ, ca, aCoef, basis.beta1, q);
-        BulkOps.accumulate(g1, b1J, cb, bCoef, basis.tau1, q);
-        BulkOps.accumulate(g1, cJ, cb, bCoef, basis.alpha1, q);
-        BulkOps.accumulate(g2, b2J, cb, bCoef, basis.tau2, q);
-        BulkOps.accumulate(g1, cJ, cc, cCoef, basis.tau1, q);
+        long[] tables = BulkOps.rowTables(g1, basis.tau1, n, tabs);
+        BulkOps.accumulate(g1, aJ, ca, aCoef, tables, q);
+        BulkOps.accumulate(g1, b1J, cb, bCoef, tables, q);
+        BulkOps.accumulate(g1, cJ, cc, cCoef, tables, q);
+        tables = BulkOps.rowTables(g1, basis.beta1, n, tabs);
+        BulkOps.accumulate(g1, cJ, ca, aCoef, tables, q);
+        tables = BulkOps.rowTables(g1, basis.alpha1, n, tabs);
+        BulkOps.accumulate(g1, cJ, cb, bCoef, tables, q);
+        tables = null;
+        tables = BulkOps.rowTables(g2, basis.tau2, n, tabs);
+        BulkOps.accumulate(g2, b2J, cb, bCoef, tables, q);
+        tables = null;
         long[] t = new long[g1.scratch()];
         for (int i = 0; i <= nPub; i++) {
             // public-input binding rows m..m+nPub: A row m+i is wire i
