@@ -24,7 +24,7 @@ public final class Montgomery {
     /**
      * r = a * b * 2^-256 mod m, written to r[ro..ro+3] (r may be an input array: the limbs are
      * passed by value). Same 5 x 52-bit kernel as {@link Fp#mul(long[], int, long[], int,
-     * long[], int)}, with the modulus limbs derived from the arguments (inv & (2^52 - 1) is -m^-1 mod
+     * long[], int)}, with the modulus limbs derived from the arguments (inv mod 2^52 is -m^-1 mod
      * 2^52). Prefer the field classes' buffer methods, whose modulus is folded into constants.
      */
     public static void mul(long a0, long a1, long a2, long a3,
