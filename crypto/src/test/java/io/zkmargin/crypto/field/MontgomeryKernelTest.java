@@ -1,7 +1,10 @@
 package io.zkmargin.crypto.field;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +121,32 @@ class MontgomeryKernelTest {
             check(m, (r, ro, a, ao, b, bo) -> Montgomery.mul(a[ao], a[ao + 1], a[ao + 2], a[ao + 3],
                     b[bo], b[bo + 1], b[bo + 2], b[bo + 3], r, ro, ml[0], ml[1], ml[2], ml[3], inv), null, m.bitLength());
         }
+    }
+
+    @Test
+    void bufferKernelsDoNotAllocate() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        assumeTrue(mx instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean smx = (com.sun.management.ThreadMXBean) mx;
+        assumeTrue(smx.isThreadAllocatedMemorySupported() && smx.isThreadAllocatedMemoryEnabled());
+        long[] buf = new long[8];
+        Fp.of(7).writeMont(buf, 0);
+        Fp.of(11).writeMont(buf, 4);
+        for (int i = 0; i < 20_000; i++) { // warm up (and let the JIT compile) before measuring
+            Fp.mul(buf, 0, buf, 0, buf, 4);
+            Fp.square(buf, 4, buf, 4);
+            Fr.mul(buf, 0, buf, 0, buf, 4);
+            Fr.square(buf, 4, buf, 4);
+        }
+        long before = smx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            Fp.mul(buf, 0, buf, 0, buf, 4);
+            Fp.square(buf, 4, buf, 4);
+            Fr.mul(buf, 0, buf, 0, buf, 4);
+            Fr.square(buf, 4, buf, 4);
+        }
+        long allocated = smx.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 4096, "400,000 kernel calls allocated " + allocated + " bytes");
     }
 
     @Test
