@@ -175,11 +175,11 @@ public final class PowersOfTau {
 
     /**
      * Reads and validates a .ptau file, with every Lagrange basis if it is prepared (the consistency check is
-     * separate: {@link #check}). Loads the whole file (at most 2 GB); for large public files use
-     * {@link #read(Path, int)}.
+     * separate: {@link #check}). Everything is loaded (sections of at most 2 GB each, so at most about power 22);
+     * for large public files use {@link #read(Path, int)}.
      */
     public static PowersOfTau read(Path file) throws IOException {
-        return decode(Files.readAllBytes(file));
+        return readChannel(file, -1);
     }
 
     /**
@@ -193,6 +193,10 @@ public final class PowersOfTau {
         if (maxPower < 1 || maxPower > MAX_POWER) {
             throw new IllegalArgumentException("maxPower must be 1.." + MAX_POWER);
         }
+        return readChannel(file, maxPower);
+    }
+
+    private static PowersOfTau readChannel(Path file, int maxPower) throws IOException {
         try (FileChannel ch = FileChannel.open(file)) {
             return load(new Source() {
                 @Override
@@ -1007,6 +1011,14 @@ public final class PowersOfTau {
             });
             return out;
         }
+    }
+
+    /**
+     * The same powers without the prepared Lagrange sections: phase 2 then derives the basis by the group inverse
+     * FFT. For benchmarks and for cross-checking a prepared file against the powers.
+     */
+    public PowersOfTau withoutLagrange() {
+        return new PowersOfTau(power, ceremonyPower, tauG1, tauG2, alphaTauG1, betaTauG1, betaG2, new LagrangeBasis[0], null);
     }
 
     @Override
