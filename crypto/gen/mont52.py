@@ -197,7 +197,7 @@ def const_lines(m):
 
 
 def var_const_lines():
-    """Derives n0..n4, inv52 and the Karatsuba sums from m0..m3 and inv (generic kernel)."""
+    """Derives n0..n4 and the Karatsuba sums from the locals m0..m3 (generic kernel)."""
     out = ['final long n%d = %s;' % (j, e) for j, e in enumerate(_limbs52('m', 0))]
     out += ['final long k%d%d = (n%d + n%d) << 1;' % (i, j, i, j) for i in range(2, 5) for j in range(i + 1, 5)]
     return out
