@@ -313,8 +313,7 @@ public final class Domain {
 
     /** (x, y) = (x + w*y, x - w*y) at long offsets x, y; w at tw[t..]. */
     private static void butterfly(long[] a, int x, int y, long[] tw, int t, long[] tmp) {
-        Montgomery.mul(a[y], a[y + 1], a[y + 2], a[y + 3], tw[t], tw[t + 1], tw[t + 2], tw[t + 3],
-                tmp, 0, Fr.M0, Fr.M1, Fr.M2, Fr.M3, Fr.INV);
+        Fr.mul(tmp, 0, a, y, tw, t);   // Fr's kernel has the modulus folded in
         long a0 = a[x], a1 = a[x + 1], a2 = a[x + 2], a3 = a[x + 3];
         long b0 = tmp[0], b1 = tmp[1], b2 = tmp[2], b3 = tmp[3];
         Montgomery.sub(a0, a1, a2, a3, b0, b1, b2, b3, a, y, Fr.M0, Fr.M1, Fr.M2, Fr.M3);
