@@ -134,8 +134,8 @@ final class Phase2Key {
         long[] bCoef = r1cs.b().montCoeffs();
         long[] cCoef = r1cs.c().montCoeffs();
         long total = 3L * ca.size() + 3L * cb.size() + cc.size();
-        LongConsumer q = counter(listener, "queries A, B, L", total);
-        LongConsumer tabs = counter(listener, "row tables", 4L * n);
+        LongConsumer q = counter(listener, "queries A, B, L", total + 4L * n);
+        LongConsumer tabs = q;
         long[] aJ = BulkOps.infinities(g1, nWires);
         long[] b1J = BulkOps.infinities(g1, nWires);
         long[] b2J = BulkOps.infinities(g2, nWires);
