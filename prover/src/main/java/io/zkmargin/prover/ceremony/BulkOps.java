@@ -280,8 +280,10 @@ final class BulkOps {
         }
     }
 
-    /** Multiples per row in {@link #rowTables}: d * L_row for d = 1..15 (4-bit windows). */
-    private static final int DIGITS = 15;
+    /** Multiples per row in {@link #rowTables}: d * L_row for d = 1..16 (signed 5-bit windows, digits -16..16). */
+    private static final int DIGITS = 16;
+    /** Signed 5-bit windows of a GLV half (at most 130 bits, plus the final carry). */
+    private static final int SWINDOWS = 27;
 
     /**
      * For every basis point, its multiples 1..15 in packed affine form: the per-row tables that every term of
@@ -335,13 +337,14 @@ final class BulkOps {
             long[] pt = new long[c.affine()];
             long[] t = new long[c.scratch()];
             long[] halves = new long[10 * (hi - lo)];   // per term: |k1| (4), |k2| (4), sign1, sign2
+            byte[] digits = new byte[2 * SWINDOWS * (hi - lo)];
             long[] k = new long[4];
             long[] m = new long[10];   // r - k, then the GLV split
             int w = wireOf(cols.start(), lo);
             int at = lo;
             while (at < hi) {
                 int end = Math.min(hi, cols.start()[w + 1]);
-                straus(c, sum, cols, at, end, lo, montCoeffs, tables, halves, k, m, pt, t);
+                straus(c, sum, cols, at, end, lo, montCoeffs, tables, halves, digits, k, m, pt, t);
                 boolean whole = cols.start()[w] >= lo && cols.start()[w + 1] <= hi;
                 if (whole) {
                     c.add(acc, w * j, acc, w * j, sum, 0, t);
@@ -368,9 +371,9 @@ final class BulkOps {
 
     /** sum = sum over CSC positions [from, to) of coefficient * L_row (one column segment), by Straus. */
     private static void straus(PointOps c, long[] sum, Columns cols, int from, int to, int base, long[] montCoeffs,
-            long[] tables, long[] halves, long[] k, long[] m, long[] pt, long[] t) {
+            long[] tables, long[] halves, byte[] digits, long[] k, long[] m, long[] pt, long[] t) {
         int a = c.affine();
-        int maxBits = 0;
+        int windows = 0;
         for (int x = from; x < to; x++) {
             int h = 10 * (x - base);
             System.arraycopy(montCoeffs, 4 * cols.terms()[x], k, 0, 4);
@@ -388,41 +391,72 @@ final class BulkOps {
                 Glv.decompose(k, 0, m);
                 System.arraycopy(m, 0, halves, h, 10);
             }
-            maxBits = Math.max(maxBits, Math.max(bitLength(halves, h), bitLength(halves, h + 4)));
+            int d = 2 * SWINDOWS * (x - base);
+            windows = Math.max(windows, recode(halves, h, halves[h + 8] != 0, digits, d));
+            windows = Math.max(windows, recode(halves, h + 4, halves[h + 9] != 0, digits, d + SWINDOWS));
         }
         c.setInfinity(sum, 0);
-        int windows = (maxBits + 3) >>> 2;
         for (int w = windows - 1; w >= 0; w--) {
             if (!c.isInfinity(sum, 0)) {
-                c.dbl(sum, 0, sum, 0, t);
-                c.dbl(sum, 0, sum, 0, t);
-                c.dbl(sum, 0, sum, 0, t);
-                c.dbl(sum, 0, sum, 0, t);
+                for (int i = 0; i < 5; i++) {
+                    c.dbl(sum, 0, sum, 0, t);
+                }
             }
             for (int x = from; x < to; x++) {
-                int h = 10 * (x - base);
+                int d = 2 * SWINDOWS * (x - base);
                 int row = cols.rows()[x];
-                int d1 = digit(halves, h, w);
+                int d1 = digits[d + w];
                 if (d1 != 0) {
-                    int src = (row * DIGITS + d1 - 1) * a;
-                    if (halves[h + 8] != 0) {
+                    int src = (row * DIGITS + Math.abs(d1) - 1) * a;
+                    if (d1 < 0) {
                         c.negAffine(pt, 0, tables, src);
                         c.addMixed(sum, 0, sum, 0, pt, 0, t);
                     } else {
                         c.addMixed(sum, 0, sum, 0, tables, src, t);
                     }
                 }
-                int d2 = digit(halves, h + 4, w);
+                int d2 = digits[d + SWINDOWS + w];
                 if (d2 != 0) {
-                    System.arraycopy(tables, (row * DIGITS + d2 - 1) * a, pt, 0, a);
+                    System.arraycopy(tables, (row * DIGITS + Math.abs(d2) - 1) * a, pt, 0, a);
                     c.endo(pt, 0);
-                    if (halves[h + 9] != 0) {
+                    if (d2 < 0) {
                         c.negAffine(pt, 0, pt, 0);
                     }
                     c.addMixed(sum, 0, sum, 0, pt, 0, t);
                 }
             }
         }
+    }
+
+    /**
+     * Signed 5-bit recoding of the (at most 130-bit) value at v[vo..vo+3], negated when neg: digits in -16..16
+     * with value = sum d_i 32^i, written to out[oo..oo+SWINDOWS); returns the number of windows used.
+     */
+    static int recode(long[] v, int vo, boolean neg, byte[] out, int oo) {
+        int carry = 0;
+        int used = 0;
+        for (int i = 0; i < SWINDOWS; i++) {
+            int bit = 5 * i;
+            long word = v[vo + (bit >>> 6)] >>> (bit & 63);
+            if ((bit & 63) > 59 && (bit >>> 6) < 3) {
+                word |= v[vo + (bit >>> 6) + 1] << (64 - (bit & 63));
+            }
+            int d = (int) (word & 31) + carry;
+            if (d > 16) {
+                d -= 32;
+                carry = 1;
+            } else {
+                carry = 0;
+            }
+            out[oo + i] = (byte) (neg ? -d : d);
+            if (d != 0) {
+                used = i + 1;
+            }
+        }
+        if (carry != 0) {
+            throw new IllegalStateException("scalar half too long for signed recoding");
+        }
+        return used;
     }
 
     private static void subtract(long[] r, long[] x, long[] y) {
