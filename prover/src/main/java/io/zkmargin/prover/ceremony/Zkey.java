@@ -382,10 +382,11 @@ public final class Zkey {
     /**
      * Our proving key (with its verifying key) for r1cs. Refuses a .zkey made for another circuit (sizes, or the
      * A and B coefficients with the public-input binding rows differ) and one without contribution. Always checks
-     * e(delta1, G2) = e(G1, delta2). When ptau is not null, also recomputes this circuit's start key from it and
-     * requires alpha, beta, gamma, IC, A, B1 and B2 equal to it and L, H equal to its L, H divided by delta
-     * (random linear combination, one pairing product each), which also puts B2 in the subgroup; without ptau the
-     * B2 points get the subgroup check one by one. Throws {@link CeremonyException} when a check fails.
+     * e(delta1, G2) = e(G1, delta2). When ptau is not null (a checked phase 1: {@link Ceremony#importPtau}), also
+     * recomputes this circuit's start key from it and requires alpha, beta, gamma, IC, A, B1 and B2 equal to it
+     * and L, H equal to its L, H divided by delta (random linear combination, one pairing product each), which
+     * also covers the C matrix and puts B2 in the subgroup; without ptau the B2 points get the subgroup check one
+     * by one. Throws {@link CeremonyException} when a check fails.
      */
     public ProvingKey toProvingKey(R1cs r1cs, PowersOfTau ptau, SetupListener listener) {
         return toPhase2Key(r1cs, ptau, listener).toProvingKey();
@@ -471,10 +472,11 @@ public final class Zkey {
             int[] wireOf = new int[terms + extra];
             long[] c = Arrays.copyOf(x.montCoeffs(), 4 * (terms + extra));
             int[] starts = x.rowStarts();
+            int[] wires = x.wires();   // a copy: fetch once
             for (int row = 0; row + 1 < starts.length; row++) {
                 for (int t = starts[row]; t < starts[row + 1]; t++) {
                     rowOf[t] = row;
-                    wireOf[t] = x.wires()[t];
+                    wireOf[t] = wires[t];
                 }
             }
             long[] one = Fr.ONE.toCanonicalLimbs();
