@@ -13,8 +13,12 @@ import io.zkmargin.circuits.circom.R1csFile;
 import io.zkmargin.circuits.circom.WtnsFile;
 import io.zkmargin.crypto.curve.G1Affine;
 import io.zkmargin.crypto.curve.G1Jacobian;
+import io.zkmargin.crypto.curve.G2Affine;
 import io.zkmargin.crypto.curve.PointOps;
+import io.zkmargin.crypto.field.Fp;
+import io.zkmargin.crypto.field.Fp2;
 import io.zkmargin.crypto.field.Fr;
+import io.zkmargin.crypto.msm.G2Packed;
 import io.zkmargin.crypto.ntt.Domain;
 import io.zkmargin.groth16.Proof;
 import io.zkmargin.groth16.VerifyingKey;
@@ -258,6 +262,45 @@ class ZkeyTest {
         e = assertThrows(CeremonyException.class, () -> initial.toProvingKey(small));
         assertTrue(e.getMessage().contains("no phase-2 contribution"), e.getMessage());
         assertThrows(CeremonyException.class, initial::verifyingKey);
+    }
+
+    @Test
+    void g2PointsOutsideTheSubgroup_areRefused() {
+        long[] bad = twistPointOutsideG2();
+        assertThrows(IllegalArgumentException.class, () -> G2Packed.of(bad), "the point must be outside G2");
+        // header (beta2): refused when decoding
+        byte[] h = zkeyBytes.clone();
+        putLongs(h, section(h, 2)[0] + 4 + 32 + 4 + 32 + 12 + 2 * 64, bad);
+        assertTrue(assertThrows(ZkeyFormatException.class, () -> Zkey.decode(h)).getMessage().contains("beta2"));
+        // B2 query: on the twist, so decoded; refused by the per-point check (no .ptau) and by the phase-1 check
+        byte[] b = zkeyBytes.clone();
+        putLongs(b, section(b, 7)[0] + 128 * 4, bad);
+        Zkey z = Zkey.decode(b);
+        assertTrue(assertThrows(ZkeyFormatException.class, () -> z.toProvingKey(small)).getMessage().contains("B2"));
+        assertTrue(assertThrows(CeremonyException.class, () -> z.toProvingKey(small, ptau, SetupListener.NONE))
+                .getMessage().contains("B2"));
+    }
+
+    /** A point of the twist E'(Fp2) outside the order-r subgroup (the twist's cofactor is 2p - r). */
+    private static long[] twistPointOutsideG2() {
+        for (long i = 1; ; i++) {
+            Fp2 x = Fp2.of(Fp.of(i), Fp.ONE);
+            java.util.Optional<Fp2> y = x.square().mul(x).add(G2Affine.B).sqrt();
+            if (y.isPresent()) {
+                long[] limbs = new long[16];
+                x.write(limbs, 0);
+                y.get().write(limbs, 8);
+                G2Affine.readPackedOnCurve(limbs, 0);   // on the twist
+                return limbs;
+            }
+        }
+    }
+
+    private static void putLongs(byte[] out, int off, long[] v) {
+        ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < v.length; i++) {
+            bb.putLong(off + 8 * i, v[i]);
+        }
     }
 
     @Test
