@@ -51,7 +51,8 @@ public final class Zkey {
     private static final int G2B = 128;
     private static final int HEADER_BYTES = 4 + N8 + 4 + N8 + 12 + 3 * G1B + 3 * G2B;
     private static final int COEF_BYTES = 12 + N8;
-    private static final int MAX_LOG = 28;
+    /** Below Fr's 2-adicity (28): section 9 needs the domain 2n; snarkjs lays out 2^28 keys differently. */
+    private static final int MAX_LOG = Fr.TWO_ADICITY - 1;
     private static final String[] SECTION = {"", "protocol", "header", "IC", "coefficients", "A", "B1", "B2",
         "C (L)", "H", "contributions"};
 

@@ -326,6 +326,11 @@ class ZkeyTest {
         int c0 = section(coef, 4)[0] + 4;
         ByteBuffer.wrap(coef).order(ByteOrder.LITTLE_ENDIAN).putInt(c0, 2);   // matrix 2 (C) is never stored
         assertThrows(ZkeyFormatException.class, () -> Zkey.decode(coef));
+        for (int size : new int[] {6, 1 << 28, 0}) {
+            byte[] d = zkeyBytes.clone();
+            ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).putInt(section(d, 2)[0] + 4 + 32 + 4 + 32 + 8, size);
+            assertTrue(assertThrows(ZkeyFormatException.class, () -> Zkey.decode(d)).getMessage().contains("domain size"));
+        }
         byte[] g2 = zkeyBytes.clone();
         g2[section(g2, 2)[0] + 4 + 32 + 4 + 32 + 12 + 2 * 64 + 9] ^= 1;   // beta2.x
         assertTrue(assertThrows(ZkeyFormatException.class, () -> Zkey.decode(g2)).getMessage().contains("beta2"));
