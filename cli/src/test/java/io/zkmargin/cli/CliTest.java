@@ -264,6 +264,34 @@ class CliTest {
     }
 
     @Test
+    void ceremonyKeysForTheMarginCircuitProveAndVerifyUnchanged(@TempDir Path dir) throws Exception {
+        // the real S circuit through the ceremony commands (local dev phase 1), then the ordinary prove/verify
+        Path r1cs = dir.resolve("margin-S.r1cs");
+        Path ptau = dir.resolve("local15.ptau");
+        assertEquals(0, run("ceremony", "r1cs", "--size", "S", "-o", s(r1cs)).code());
+        assertEquals(0, run("ceremony", "ptau-local", "--power", "15", "-o", s(ptau)).code());
+        Run start = run("ceremony", "start", "--ptau", s(ptau), "--r1cs", s(r1cs), "-o", s(dir.resolve("t0.zkct")));
+        assertEquals(0, start.code(), start.err());
+        assertTrue(start.err().contains("100%"), "start reports progress: " + start.err());
+        assertEquals(0, run("ceremony", "contribute", "--in", s(dir.resolve("t0.zkct")), "-o", s(dir.resolve("t1.zkct")),
+                "--name", "venue").code());
+        Run export = run("ceremony", "export", "--transcript", s(dir.resolve("t1.zkct")), "--ptau", s(ptau), "--r1cs",
+                s(r1cs), "--pk", s(dir.resolve("c.zkpk")), "--vk", s(dir.resolve("c.zkvk")));
+        assertEquals(0, export.code(), export.err());
+        Path proof = dir.resolve("alice-c");
+        Run p = run("prove", "--opening", s(aliceOpening), "-e", s(epoch1), "-f", "12000",
+                "-k", s(dir.resolve("c.zkpk")), "-o", s(proof));
+        assertEquals(0, p.code(), p.err());
+        Path pub = Path.of(proof + ".public.json");
+        Run ok = verify(dir.resolve("c.zkvk"), Path.of(proof + ".proof"), pub);
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("VALID"));
+        // the demo's single-party key is a different key: the ceremony's proof must not pass under it
+        Run other = verify(keysDir.resolve("margin-S.zkvk"), Path.of(proof + ".proof"), pub);
+        assertNotEquals(0, other.code());
+    }
+
+    @Test
     void verifyRejectsATamperedProof(@TempDir Path dir) throws Exception {
         byte[] proof = Files.readAllBytes(Path.of(aliceProof + ".proof"));
         for (int i : new int[] {5, 70, 127}) {
