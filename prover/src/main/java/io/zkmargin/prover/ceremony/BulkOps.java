@@ -68,6 +68,15 @@ final class BulkOps {
      */
     static void mul(PointOps c, long[] r, int ro, long[] a, int ao, boolean jacobianBase, long[] k, int ko,
             long[] tab, long[] t) {
+        mul(c, r, ro, a, ao, jacobianBase, k, ko, tab, t, false);
+    }
+
+    /**
+     * As above; a secret scalar (a contribution's delta', phase-1 toxic waste) never takes the GLV path, whose
+     * split goes through immutable BigIntegers that could not be wiped: it stays in the caller's long[] only.
+     */
+    static void mul(PointOps c, long[] r, int ro, long[] a, int ao, boolean jacobianBase, long[] k, int ko,
+            long[] tab, long[] t, boolean secret) {
         int bits = bitLength(k, ko);
         if (bits == 0) {
             c.setInfinity(r, ro);
@@ -79,7 +88,7 @@ final class BulkOps {
         } else {
             c.fromAffine(tab, j, a, ao);
         }
-        if (bits > 128) {
+        if (bits > 128 && !secret) {
             long[] dec = new long[10];
             Glv.decompose(k, ko, dec);
             if (dec[8] != 0) {
@@ -152,6 +161,11 @@ final class BulkOps {
      * returns packed affine. Work buffers are wiped (they hold partial products of possibly secret scalars).
      */
     static long[] mulEach(PointOps c, long[] points, int n, long[] k, int stride, LongConsumer progress) {
+        return mulEach(c, points, n, k, stride, false, progress);
+    }
+
+    /** As {@link #mulEach(PointOps, long[], int, long[], int, LongConsumer)}; secret scalars skip GLV (see mul). */
+    static long[] mulEach(PointOps c, long[] points, int n, long[] k, int stride, boolean secret, LongConsumer progress) {
         int a = c.affine();
         int j = c.jacobian();
         long[] out = new long[a * n];
@@ -160,7 +174,7 @@ final class BulkOps {
             long[] tab = new long[tableLongs(c)];
             long[] t = new long[c.scratch()];
             for (int i = lo; i < hi; i++) {
-                mul(c, jac, (i - lo) * j, points, a * i, false, k, stride * i, tab, t);
+                mul(c, jac, (i - lo) * j, points, a * i, false, k, stride * i, tab, t, secret);
             }
             c.toAffine(jac, 0, hi - lo, out, a * lo);
             Arrays.fill(jac, 0L);

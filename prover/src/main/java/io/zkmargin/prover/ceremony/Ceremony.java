@@ -150,8 +150,8 @@ public final class Ceremony {
             G2Affine delta2 = ScalarMul.g2(k.delta2, d);
             G1Affine s = ScalarMul.g1(G1Affine.GENERATOR, d);
             LongConsumer progress = Phase2Key.counter(listener, "dividing L and H by delta'", k.l.size() + k.h.size());
-            G1Packed l = G1Packed.of(BulkOps.mulEach(PointOps.G1, k.l.toLongs(), k.l.size(), inv, 0, progress));
-            G1Packed h = G1Packed.of(BulkOps.mulEach(PointOps.G1, k.h.toLongs(), k.h.size(), inv, 0, progress));
+            G1Packed l = G1Packed.of(BulkOps.mulEach(PointOps.G1, k.l.toLongs(), k.l.size(), inv, 0, true, progress));
+            G1Packed h = G1Packed.of(BulkOps.mulEach(PointOps.G1, k.h.toLongs(), k.h.size(), inv, 0, true, progress));
             G2Affine r = Contribution.challenge(t.hash(), s, delta1);
             G2Affine rDelta = ScalarMul.g2(r, d);
             Contribution c = new Contribution(name == null ? "" : name, delta1, s, rDelta, beacon, exp);

@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Scalar multiplication by a secret scalar held in a long[] (canonical limbs) so that the caller can wipe
  * it; immutable Fr/BigInteger copies of a contribution's delta would outlive the ceremony in the heap.
- * The arithmetic is {@link BulkOps#mul}; work buffers are wiped.
+ * The arithmetic is {@link BulkOps#mul} without its GLV split (which would copy the scalar into BigIntegers);
+ * work buffers are wiped.
  */
 final class ScalarMul {
     private ScalarMul() {
@@ -22,7 +23,7 @@ final class ScalarMul {
 
     /** k_i * P_i with scalar i at k[stride * i] (stride 0: one scalar for all points), on all cores. */
     static long[] g1Many(long[] points, long[] k, int stride) {
-        return BulkOps.mulEach(PointOps.G1, points, points.length / 8, k, stride, x -> { });
+        return BulkOps.mulEach(PointOps.G1, points, points.length / 8, k, stride, true, x -> { });
     }
 
     static G1Affine g1(G1Affine p, long[] k) {
@@ -44,7 +45,7 @@ final class ScalarMul {
         long[] tab = new long[BulkOps.tableLongs(c)];
         long[] t = new long[c.scratch()];
         long[] out = new long[16];
-        BulkOps.mul(c, jac, 0, pt, 0, false, k, ko, tab, t);
+        BulkOps.mul(c, jac, 0, pt, 0, false, k, ko, tab, t, true);
         c.toAffine(jac, 0, 1, out, 0);
         Arrays.fill(jac, 0L);
         Arrays.fill(tab, 0L);

@@ -64,6 +64,10 @@ class BulkOpsTest {
             BulkOps.mul(PointOps.G1, r, 0, pa, 0, false, kl, 0, new long[BulkOps.tableLongs(PointOps.G1)], new long[G1Jacobian.SCRATCH]);
             PointOps.G1.toAffine(r, 0, 1, out, 0);
             assertEquals(want1, G1Affine.readPacked(out, 0), "G1 affine base, k = " + k);
+            BulkOps.mul(PointOps.G1, r, 0, pa, 0, false, kl, 0, new long[BulkOps.tableLongs(PointOps.G1)],
+                    new long[G1Jacobian.SCRATCH], true);
+            PointOps.G1.toAffine(r, 0, 1, out, 0);
+            assertEquals(want1, G1Affine.readPacked(out, 0), "G1 secret scalar (no GLV), k = " + k);
             BulkOps.mul(PointOps.G1, r, 0, pj, 0, true, kl, 0, new long[BulkOps.tableLongs(PointOps.G1)], new long[G1Jacobian.SCRATCH]);
             PointOps.G1.toAffine(r, 0, 1, out, 0);
             assertEquals(want1, G1Affine.readPacked(out, 0), "G1 Jacobian base, k = " + k);
