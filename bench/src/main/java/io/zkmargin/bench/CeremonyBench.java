@@ -20,7 +20,8 @@ import java.util.Locale;
  * the circuit's domain: start key, one contribution, a beacon, the auditor's verification and the export, each
  * timed. With {@code --fft} the start key derives the Lagrange basis by the group inverse FFT instead of reading
  * it from the prepared phase 1 (what an unprepared .ptau costs).
- * Usage: {@code java -cp bench/target/benchmarks.jar io.zkmargin.bench.CeremonyBench S|M|L [--fft]}.
+ * Usage: {@code java -cp bench/target/benchmarks.jar io.zkmargin.bench.CeremonyBench S|M|L [--fft] [--skip-verify]}
+ * (verification recomputes the start key, so it costs about as much again).
  */
 public final class CeremonyBench {
     private CeremonyBench() {
@@ -28,11 +29,13 @@ public final class CeremonyBench {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: CeremonyBench S|M|L [--fft]");
+            System.err.println("usage: CeremonyBench S|M|L [--fft] [--skip-verify]");
             System.exit(2);
         }
         SizeClass sc = SizeClass.valueOf(args[0].toUpperCase(Locale.ROOT));
-        boolean fft = args.length > 1 && args[1].equals("--fft");
+        java.util.List<String> opts = java.util.Arrays.asList(args).subList(1, args.length);
+        boolean fft = opts.contains("--fft");
+        boolean skipVerify = opts.contains("--skip-verify");
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "size class %s, cores %d, load average %.1f, max heap %d MiB%n", sc, cores,
                 load(), Runtime.getRuntime().maxMemory() >> 20);
@@ -63,10 +66,13 @@ public final class CeremonyBench {
         Transcript t2 = Ceremony.beacon(t1, "beacon", "bench beacon".getBytes(StandardCharsets.US_ASCII), 10, progress);
         double beacon = s(t);
 
-        t = System.nanoTime();
-        Ceremony.verify(t2, ptau, r1cs, progress);
-        double verify = s(t);
-        System.out.printf(Locale.ROOT, "verify (2 contributions): %.1f s%n", verify);
+        double verify = Double.NaN;
+        if (!skipVerify) {
+            t = System.nanoTime();
+            Ceremony.verify(t2, ptau, r1cs, progress);
+            verify = s(t);
+            System.out.printf(Locale.ROOT, "verify (2 contributions): %.1f s%n", verify);
+        }
 
         t = System.nanoTime();
         ProvingKey pk = Ceremony.exportProvingKey(t2);
