@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generates Fp.java and Fr.java from FieldTemplate.java.txt (one template, two moduli), and the
-multiplication kernels (mont52.py) in them and in Montgomery.mul."""
+multiplication kernels (mont52.py) in them."""
 import os
 import mont52
 
@@ -58,11 +58,4 @@ for name, (m, doc, extra) in fields.items():
     assert '@@' not in s
     open(os.path.join(out, name + '.java'), 'w').write(s)
 
-# Montgomery.mul (generic modulus below 2^254): the same kernel between markers in Montgomery.java
-mpath = os.path.join(out, 'Montgomery.java')
-src = open(mpath).read()
-begin, end = '        // BEGIN GENERATED (crypto/gen/gen_fields.py)\n', '        // END GENERATED\n'
-i, j = src.index(begin) + len(begin), src.index(end)
-gen = body(['final long INV52 = inv & M52; // -m^-1 mod 2^52'] + mont52.var_const_lines() + mont52.kernel(False))
-open(mpath, 'w').write(src[:i] + gen + '\n' + src[j:])
-print('generated Fp.java, Fr.java, Montgomery.mul')
+print('generated Fp.java, Fr.java')

@@ -196,8 +196,3 @@ def const_lines(m):
     return out
 
 
-def var_const_lines():
-    """Derives n0..n4 and the Karatsuba sums from the locals m0..m3 (generic kernel)."""
-    out = ['final long n%d = %s;' % (j, e) for j, e in enumerate(_limbs52('m', 0))]
-    out += ['final long k%d%d = (n%d + n%d) << 1;' % (i, j, i, j) for i in range(2, 5) for j in range(i + 1, 5)]
-    return out

@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated 5 x 52-bit Montgomery kernels (Fp/Fr buffer mul and square, generic Montgomery.mul)
+ * The generated 5 x 52-bit Montgomery kernels (Fp/Fr buffer mul and square)
  * against BigInteger: a * b * 2^-256 mod m on raw reduced limbs, with limb patterns at the 52-bit
  * split points and the 64-bit word edges, where a wrong shift or carry would show.
  */
@@ -104,23 +104,6 @@ class MontgomeryKernelTest {
     @Test
     void frKernelsMatchBigInteger() {
         check(Fr.MODULUS, Fr::mul, Fr::square, 12);
-    }
-
-    @Test
-    void genericKernelMatchesBigIntegerForSeveralModuli() {
-        Random rnd = new Random(13);
-        List<BigInteger> moduli = new ArrayList<>(List.of(Fp.MODULUS, Fr.MODULUS,
-                BigInteger.ONE.shiftLeft(254).subtract(BigInteger.valueOf(127)), // just below the 2^254 limit
-                BigInteger.ONE.shiftLeft(61).subtract(BigInteger.ONE),
-                BigInteger.valueOf(3)));
-        for (int bits : new int[] {64, 130, 200, 253}) moduli.add(new BigInteger(bits, rnd).setBit(bits - 1).setBit(0));
-        for (BigInteger m : moduli) {
-            long[] ml = new long[4];
-            put(ml, 0, m);
-            long inv = m.negate().modInverse(BigInteger.ONE.shiftLeft(64)).longValue();
-            check(m, (r, ro, a, ao, b, bo) -> Montgomery.mul(a[ao], a[ao + 1], a[ao + 2], a[ao + 3],
-                    b[bo], b[bo + 1], b[bo + 2], b[bo + 3], r, ro, ml[0], ml[1], ml[2], ml[3], inv), null, m.bitLength());
-        }
     }
 
     @Test
